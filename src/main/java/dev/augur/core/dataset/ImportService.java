@@ -1,0 +1,115 @@
+package dev.augur.core.dataset;
+
+import dev.augur.core.store.DatasetWriter;
+import dev.augur.core.store.Workspace;
+import dev.augur.core.task.TaskMonitor;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** Imports a file or folder into a workspace as one new dataset, all or nothing (unless told to skip bad lines). */
+public final class ImportService {
+    private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Importers importers;
+
+    public ImportService(Importers importers) {
+        this.importers = importers;
+    }
+
+    public Importers importers() {
+        return importers;
+    }
+
+    public Detection detect(Path source, String format) {
+        return importers.detect(source, format);
+    }
+
+    public ImportReport run(Workspace workspace, Path source, ImportOptions options, TaskMonitor monitor) {
+        long start = System.nanoTime();
+        Detection detection = importers.detect(source, options.format());
+        String name = options.datasetName().orElse(detection.suggestedName());
+        if (workspace.read().dataset(name).isPresent() && options.datasetName().isEmpty()) {
+            name = freeName(workspace, name);
+        }
+        long totalBytes = detection.files().stream().mapToLong(ImportService::size).sum();
+        ImportContext ctx = new ImportContext(options, monitor, totalBytes);
+        Importer importer = detection.importer();
+        monitor.message("Importing " + detection.description());
+        LOG.log(System.Logger.Level.INFO, "import {0} as {1} into {2}", source, importer.id(), workspace.file());
+        ImportReport report;
+        try (DatasetWriter out = workspace.newDataset(name, importer.id(), source.toAbsolutePath().toString())) {
+            importer.read(detection, out, ctx);
+            ctx.checkCancelled();
+            monitor.message("Indexing " + out.interactionCount() + " interactions");
+            final String datasetName = name;
+            long[] dup = new long[1];
+            dup[0] = out.commit(importer.dropsDuplicateInteractions(), d -> {
+                dup[0] = d;
+                return reportJson(partialReport(datasetName, importer, source, out, ctx, d, 0, start));
+            });
+            report = partialReport(name, importer, source, out, ctx, dup[0], 0, start);
+        }
+        long cold = workspace.read().stats(Optional.of(name)).coldItems();
+        ctx.finishProgress();
+        report = new ImportReport(report.dataset(), report.format(), report.source(), report.users(), report.items(),
+                report.interactions(), report.reviews(), report.tags(), report.bareItems(), cold, report.duplicates(),
+                report.skipped(), report.problems(), report.warnings(), (System.nanoTime() - start) / 1e9);
+        return report;
+    }
+
+    private static ImportReport partialReport(String name, Importer importer, Path source, DatasetWriter out,
+                                              ImportContext ctx, long duplicates, long cold, long start) {
+        return new ImportReport(name, importer.id(), source.toAbsolutePath().toString(), out.userCount(), out.itemCount(),
+                out.interactionCount() - duplicates, out.reviewCount(), out.tagCount(), out.bareItemCount(), cold,
+                duplicates, ctx.skipped(), ctx.problems(), ctx.warnings(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String reportJson(ImportReport r) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("format", r.format());
+        o.put("source", r.source());
+        o.put("users", r.users());
+        o.put("items", r.items());
+        o.put("interactions", r.interactions());
+        o.put("reviews", r.reviews());
+        o.put("tags", r.tags());
+        o.put("items_without_metadata", r.bareItems());
+        o.put("duplicates", r.duplicates());
+        o.put("skipped", r.skipped());
+        ArrayNode problems = o.putArray("problems");
+        r.problems().forEach(p -> problems.add(p.toString()));
+        ArrayNode warnings = o.putArray("warnings");
+        r.warnings().forEach(warnings::add);
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String freeName(Workspace workspace, String base) {
+        for (int i = 2; ; i++) {
+            String candidate = base + "-" + i;
+            if (workspace.read().dataset(candidate).isEmpty()) {
+                return candidate;
+            }
+        }
+    }
+
+    private static long size(Path p) {
+        try {
+            return Files.isRegularFile(p) ? Files.size(p) : 0;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

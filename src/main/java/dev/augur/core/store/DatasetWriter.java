@@ -1,0 +1,463 @@
+package dev.augur.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Bulk writer for one new dataset, all in one transaction: either {@link #commit} makes everything visible
+ * or {@link #close} without commit leaves the workspace exactly as it was.
+ *
+ * <p>External ids map to internal ids held in memory (one entry per distinct user or item, never per row),
+ * rows go out in prepared batches, and the interaction indexes are rebuilt once at the end when that is
+ * cheaper than maintaining them row by row. Not thread-safe: one importer thread owns it.
+ */
+public final class DatasetWriter implements AutoCloseable {
+    static final int BATCH = 10_000;
+    /** Below this many existing interactions, dropping and rebuilding the indexes beats maintaining them. */
+    private static final long REBUILD_INDEX_BELOW = 2_000_000;
+    public static final long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    private final Workspace workspace;
+    private final Connection c;
+    private final String name;
+    private final long datasetId;
+    private final Map<String, Integer> userIds = new HashMap<>();
+    private final Map<String, Integer> itemIds = new HashMap<>();
+    private final BitSet declaredItems = new BitSet();
+    private final int firstUserId;
+    private final int firstItemId;
+    private int nextUserId;
+    private int nextItemId;
+    private final boolean rebuildIndexes;
+    private final Batch users;
+    private final Batch items;
+    private final Batch interactions;
+    private final Batch reviews;
+    private final Batch tags;
+    private final PreparedStatement fillItem;
+    private boolean finished;
+
+    DatasetWriter(Workspace workspace, Connection c, String name, String format, String sourcePath) {
+        this.workspace = workspace;
+        this.c = c;
+        this.name = name;
+        try {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM datasets WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        throw new WorkspaceException("a dataset named '" + name + "' already exists in "
+                                + workspace.file() + "; choose another name (--name)");
+                    }
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                // Ids come from this writer's own maps, so foreign keys cannot break; checking them per row
+                // costs two index probes each. The pragma only changes outside a transaction.
+                st.execute("PRAGMA foreign_keys = OFF");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO datasets(name, format, source_path, imported_at) VALUES (?,?,?,?)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                ps.setString(1, name);
+                ps.setString(2, format);
+                ps.setString(3, sourcePath);
+                ps.setString(4, Instant.now().toString());
+                ps.executeUpdate();
+                try (ResultSet rs = ps.getGeneratedKeys()) {
+                    rs.next();
+                    datasetId = rs.getLong(1);
+                }
+            }
+            firstUserId = nextUserId = maxId("users") + 1;
+            firstItemId = nextItemId = maxId("items") + 1;
+            rebuildIndexes = count("interactions") < REBUILD_INDEX_BELOW;
+            if (rebuildIndexes) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP INDEX IF EXISTS interactions_by_user");
+                    st.execute("DROP INDEX IF EXISTS interactions_by_item");
+                }
+            }
+            users = new Batch(c, "INSERT INTO users(id, dataset_id, external_id, attributes) VALUES (?,?,?,?)");
+            items = new Batch(c, "INSERT INTO items(id, dataset_id, external_id, title, description, categories, attributes)"
+                    + " VALUES (?,?,?,?,?,?,?)");
+            interactions = new Batch(c, "INSERT INTO interactions(dataset_id, user_id, item_id, value, ts, impression)"
+                    + " VALUES (?,?,?,?,?,?)");
+            reviews = new Batch(c, "INSERT INTO reviews(dataset_id, user_id, item_id, rating, ts, summary, text, attributes)"
+                    + " VALUES (?,?,?,?,?,?,?,?)");
+            tags = new Batch(c, "INSERT INTO tags(dataset_id, user_id, item_id, tag, ts) VALUES (?,?,?,?,?)");
+            fillItem = c.prepareStatement("UPDATE items SET title = ?, description = ?, categories = ?, attributes = ?"
+                    + " WHERE id = ?");
+        } catch (SQLException e) {
+            abandon();
+            throw new WorkspaceException("cannot start import into " + workspace.file() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            abandon();
+            throw e;
+        }
+    }
+
+    public long datasetId() {
+        return datasetId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    // ---- users -------------------------------------------------------------------------------------------
+
+    /** The internal id of a user, created on first mention. */
+    public int user(String externalId) {
+        Integer id = userIds.get(externalId);
+        return id != null ? id : putUser(externalId, "{}");
+    }
+
+    public boolean hasUser(String externalId) {
+        return userIds.containsKey(externalId);
+    }
+
+    /** Declares a user with attributes (JSON object text); the id must be new. */
+    public int putUser(String externalId, String attributesJson) {
+        if (userIds.containsKey(externalId)) {
+            throw new IllegalStateException("user " + externalId + " already written");
+        }
+        int id = nextUserId++;
+        userIds.put(externalId, id);
+        try {
+            PreparedStatement ps = users.ps;
+            ps.setInt(1, id);
+            ps.setLong(2, datasetId);
+            ps.setString(3, externalId);
+            ps.setString(4, attributesJson);
+            users.add();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return id;
+    }
+
+    // ---- items -------------------------------------------------------------------------------------------
+
+    /** The internal id of an item, or -1 when no file has mentioned it yet. */
+    public int findItem(String externalId) {
+        Integer id = itemIds.get(externalId);
+        return id == null ? -1 : id;
+    }
+
+    /** True when metadata for this item was written (not just a mention in an interaction). */
+    public boolean isItemDeclared(String externalId) {
+        Integer id = itemIds.get(externalId);
+        return id != null && declaredItems.get(id - firstItemId);
+    }
+
+    /** The internal id of an item, created bare (id only) on first mention; metadata may fill it later. */
+    public int item(String externalId) {
+        Integer id = itemIds.get(externalId);
+        if (id != null) {
+            return id;
+        }
+        int nid = nextItemId++;
+        itemIds.put(externalId, nid);
+        insertItem(nid, externalId, null, null, "[]", "{}");
+        return nid;
+    }
+
+    /**
+     * Writes an item's metadata: creates the item, or fills one that so far was only mentioned.
+     * @param categoriesJson JSON array of strings
+     * @param attributesJson JSON object with every other field
+     */
+    public int putItem(String externalId, String title, String description, String categoriesJson, String attributesJson) {
+        Integer id = itemIds.get(externalId);
+        if (id == null) {
+            int nid = nextItemId++;
+            itemIds.put(externalId, nid);
+            declaredItems.set(nid - firstItemId);
+            insertItem(nid, externalId, title, description, categoriesJson, attributesJson);
+            return nid;
+        }
+        if (declaredItems.get(id - firstItemId)) {
+            throw new IllegalStateException("item " + externalId + " already written");
+        }
+        declaredItems.set(id - firstItemId);
+        try {
+            items.flush(); // the bare row must exist before it can be updated
+            fillItem.setString(1, title);
+            fillItem.setString(2, description);
+            fillItem.setString(3, categoriesJson);
+            fillItem.setString(4, attributesJson);
+            fillItem.setInt(5, id);
+            fillItem.executeUpdate();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+        return id;
+    }
+
+    private void insertItem(int id, String externalId, String title, String description, String categories, String attributes) {
+        try {
+            PreparedStatement ps = items.ps;
+            ps.setInt(1, id);
+            ps.setLong(2, datasetId);
+            ps.setString(3, externalId);
+            ps.setString(4, title);
+            ps.setString(5, description);
+            ps.setString(6, categories);
+            ps.setString(7, attributes);
+            items.add();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    // ---- rows --------------------------------------------------------------------------------------------
+
+    /**
+     * One observed interaction.
+     * @param value      rating or label; NaN when the source has none
+     * @param ts         seconds since the epoch, or {@link #NO_TIMESTAMP}
+     * @param impression impression or session id, or a negative number for none
+     */
+    public void interaction(int user, int item, double value, long ts, long impression) {
+        try {
+            PreparedStatement ps = interactions.ps;
+            ps.setLong(1, datasetId);
+            ps.setInt(2, user);
+            ps.setInt(3, item);
+            if (Double.isNaN(value)) {
+                ps.setNull(4, Types.REAL);
+            } else {
+                ps.setDouble(4, value);
+            }
+            if (ts == NO_TIMESTAMP) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setLong(5, ts);
+            }
+            if (impression < 0) {
+                ps.setNull(6, Types.INTEGER);
+            } else {
+                ps.setLong(6, impression);
+            }
+            interactions.add();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    public void review(int user, int item, double rating, long ts, String summary, String text, String attributesJson) {
+        try {
+            PreparedStatement ps = reviews.ps;
+            ps.setLong(1, datasetId);
+            ps.setInt(2, user);
+            ps.setInt(3, item);
+            if (Double.isNaN(rating)) {
+                ps.setNull(4, Types.REAL);
+            } else {
+                ps.setDouble(4, rating);
+            }
+            if (ts == NO_TIMESTAMP) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setLong(5, ts);
+            }
+            ps.setString(6, summary);
+            ps.setString(7, text);
+            ps.setString(8, attributesJson);
+            reviews.add();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    public void tag(int user, int item, String tag, long ts) {
+        try {
+            PreparedStatement ps = tags.ps;
+            ps.setLong(1, datasetId);
+            ps.setInt(2, user);
+            ps.setInt(3, item);
+            ps.setString(4, tag);
+            if (ts == NO_TIMESTAMP) {
+                ps.setNull(5, Types.INTEGER);
+            } else {
+                ps.setLong(5, ts);
+            }
+            tags.add();
+        } catch (SQLException e) {
+            throw fail(e);
+        }
+    }
+
+    public long interactionCount() {
+        return interactions.rows;
+    }
+
+    public long reviewCount() {
+        return reviews.rows;
+    }
+
+    public long tagCount() {
+        return tags.rows;
+    }
+
+    public int userCount() {
+        return userIds.size();
+    }
+
+    public int itemCount() {
+        return itemIds.size();
+    }
+
+    /** Items only mentioned by interactions, never given metadata. */
+    public int bareItemCount() {
+        return itemIds.size() - declaredItems.cardinality();
+    }
+
+    // ---- finishing ---------------------------------------------------------------------------------------
+
+    /**
+     * Flushes, builds the indexes, removes repeated rows when asked and commits.
+     * @param dropDuplicateInteractions remove interactions identical to an earlier one in (user, item, time, value)
+     * @param report JSON object stored with the dataset; may mention {@code duplicates}
+     * @return the number of duplicate interactions removed
+     */
+    public long commit(boolean dropDuplicateInteractions, java.util.function.LongFunction<String> report) {
+        try {
+            users.flush();
+            items.flush();
+            interactions.flush();
+            reviews.flush();
+            tags.flush();
+            try (Statement st = c.createStatement()) {
+                if (rebuildIndexes) {
+                    st.execute("CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions (user_id, item_id, ts)");
+                    st.execute("CREATE INDEX IF NOT EXISTS interactions_by_item ON interactions (item_id)");
+                }
+            }
+            long duplicates = dropDuplicateInteractions ? deleteDuplicates() : 0;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE datasets SET report = ? WHERE id = ?")) {
+                ps.setString(1, report.apply(duplicates));
+                ps.setLong(2, datasetId);
+                ps.executeUpdate();
+            }
+            c.commit();
+            finished = true;
+            return duplicates;
+        } catch (SQLException e) {
+            throw fail(e);
+        } finally {
+            if (finished) {
+                end();
+            }
+        }
+    }
+
+    /** Repeated (user, item, time, value) rows of this dataset, found through the covering index. */
+    private long deleteDuplicates() throws SQLException {
+        String sql = "DELETE FROM interactions WHERE id IN (SELECT b.id FROM interactions a JOIN interactions b"
+                + " ON a.user_id = b.user_id AND a.item_id = b.item_id AND a.ts IS b.ts AND a.value IS b.value AND a.id < b.id"
+                + " WHERE a.user_id IN (SELECT user_id FROM interactions WHERE user_id BETWEEN ? AND ?"
+                + "   GROUP BY user_id, item_id, ts HAVING count(*) > 1))";
+        try (PreparedStatement probe = c.prepareStatement("SELECT 1 FROM interactions WHERE user_id BETWEEN ? AND ?"
+                + " GROUP BY user_id, item_id, ts HAVING count(*) > 1 LIMIT 1")) {
+            probe.setInt(1, firstUserId);
+            probe.setInt(2, nextUserId - 1);
+            try (ResultSet rs = probe.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, firstUserId);
+            ps.setInt(2, nextUserId - 1);
+            return ps.executeUpdate();
+        }
+    }
+
+    /** Leaves the workspace as it was before this writer started, unless {@link #commit} succeeded. */
+    @Override
+    public void close() {
+        if (!finished) {
+            abandon();
+        }
+    }
+
+    private void abandon() {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is unusable; nothing was committed
+        }
+        end();
+    }
+
+    private void end() {
+        finished = true;
+        try {
+            c.setAutoCommit(true);
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA foreign_keys = ON");
+            }
+        } catch (SQLException ignored) {
+            // best effort: the next open sets it again
+        } finally {
+            workspace.releaseWriter();
+        }
+    }
+
+    private int maxId(String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM " + table)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private long count(String table) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private WorkspaceException fail(SQLException e) {
+        return new WorkspaceException("writing dataset '" + name + "' to " + workspace.file() + " failed: "
+                + e.getMessage(), e);
+    }
+
+    /** A prepared insert that sends its rows every {@link #BATCH} additions. */
+    private static final class Batch {
+        final PreparedStatement ps;
+        int pending;
+        long rows;
+
+        Batch(Connection c, String sql) throws SQLException {
+            ps = c.prepareStatement(sql);
+        }
+
+        void add() throws SQLException {
+            ps.addBatch();
+            rows++;
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                ps.executeBatch();
+                pending = 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.augur.core.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Read-only queries over a workspace. Shares the workspace's read connection, one query at a time. */
+public final class WorkspaceReader {
+    private final Connection c;
+    private final Path file;
+
+    WorkspaceReader(Connection c, Path file) {
+        this.c = c;
+        this.file = file;
+    }
+
+    public List<DatasetInfo> datasets() {
+        String sql = "SELECT d.id, d.name, d.format, d.source_path, d.imported_at, d.report,"
+                + " (SELECT count(*) FROM users u WHERE u.dataset_id = d.id),"
+                + " (SELECT count(*) FROM items i WHERE i.dataset_id = d.id),"
+                + " (SELECT count(*) FROM interactions x WHERE x.dataset_id = d.id AND x.source = 'observed'),"
+                + " (SELECT count(*) FROM reviews r WHERE r.dataset_id = d.id),"
+                + " (SELECT count(*) FROM tags t WHERE t.dataset_id = d.id)"
+                + " FROM datasets d ORDER BY d.id";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+                List<DatasetInfo> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new DatasetInfo(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11),
+                            rs.getString(6)));
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("listing datasets", e);
+            }
+        }
+    }
+
+    public Optional<DatasetInfo> dataset(String name) {
+        return datasets().stream().filter(d -> d.name().equals(name)).findFirst();
+    }
+
+    /** Statistics over one dataset, or over the whole workspace when {@code dataset} is empty. */
+    public WorkspaceStats stats(Optional<String> dataset) {
+        String where = dataset.isPresent() ? " WHERE dataset_id = (SELECT id FROM datasets WHERE name = ?)" : "";
+        String and = dataset.isPresent() ? " AND dataset_id = (SELECT id FROM datasets WHERE name = ?)" : "";
+        synchronized (c) {
+            try {
+                if (dataset.isPresent() && dataset(dataset.get()).isEmpty()) {
+                    throw new WorkspaceException("no dataset named '" + dataset.get() + "' in " + file);
+                }
+                long users = scalar("SELECT count(*) FROM users" + where, dataset);
+                long items = scalar("SELECT count(*) FROM items" + where, dataset);
+                long interactions = scalar("SELECT count(*) FROM interactions WHERE source = 'observed'" + and, dataset);
+                long reviews = scalar("SELECT count(*) FROM reviews" + where, dataset);
+                long tags = scalar("SELECT count(*) FROM tags" + where, dataset);
+                long cold = scalar("SELECT count(*) FROM items i" + where.replace("dataset_id", "i.dataset_id")
+                        + (dataset.isPresent() ? " AND" : " WHERE")
+                        + " NOT EXISTS (SELECT 1 FROM interactions x WHERE x.item_id = i.id AND x.source = 'observed')", dataset);
+                long[] perUser = counts("SELECT count(*) FROM interactions WHERE source = 'observed'" + and
+                        + " GROUP BY user_id", dataset, users);
+                long[] perItem = counts("SELECT count(*) FROM interactions WHERE source = 'observed'" + and
+                        + " GROUP BY item_id", dataset, items);
+                long pending = scalar("SELECT count(*) FROM interactions WHERE status = 'pending'" + and, dataset);
+                long accepted = scalar("SELECT count(*) FROM interactions WHERE status = 'accepted'" + and, dataset);
+                long rejected = scalar("SELECT count(*) FROM interactions WHERE status = 'rejected'" + and, dataset);
+                double density = users > 0 && items > 0 ? (double) interactions / ((double) users * items) : 0;
+                return new WorkspaceStats(dataset.orElse("(all datasets)"), users, items, interactions, reviews, tags,
+                        density, cold, Distribution.of(perUser), Distribution.of(perItem),
+                        new WorkspaceStats.SyntheticCounts(pending, accepted, rejected));
+            } catch (SQLException e) {
+                throw fail("computing statistics", e);
+            }
+        }
+    }
+
+    /** Items (or users) with no interactions count as zeros in the distribution, so it covers all of them. */
+    private long[] counts(String sql, Optional<String> dataset, long population) throws SQLException {
+        long[] out = new long[(int) population];
+        int n = 0;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dataset.ifPresent(d -> set(ps, d));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && n < out.length) {
+                    out[n++] = rs.getLong(1);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Items with this external id, in any dataset (or only in {@code dataset}). */
+    public List<ItemRecord> items(String externalId, Optional<String> dataset) {
+        String sql = "SELECT i.id, d.name, i.external_id, i.title, i.description, i.categories, i.attributes,"
+                + " (SELECT count(*) FROM interactions x WHERE x.item_id = i.id AND x.source = 'observed'),"
+                + " (SELECT count(*) FROM reviews r WHERE r.item_id = i.id)"
+                + " FROM items i JOIN datasets d ON d.id = i.dataset_id WHERE i.external_id = ?"
+                + (dataset.isPresent() ? " AND d.name = ?" : "") + " ORDER BY d.id";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, externalId);
+                if (dataset.isPresent()) {
+                    ps.setString(2, dataset.get());
+                }
+                List<ItemRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading item " + externalId, e);
+            }
+        }
+    }
+
+    /** Users with this external id, in any dataset (or only in {@code dataset}). */
+    public List<UserRecord> users(String externalId, Optional<String> dataset) {
+        String sql = "SELECT u.id, d.name, u.external_id, u.attributes,"
+                + " (SELECT count(*) FROM interactions x WHERE x.user_id = u.id AND x.source = 'observed'),"
+                + " (SELECT count(*) FROM reviews r WHERE r.user_id = u.id)"
+                + " FROM users u JOIN datasets d ON d.id = u.dataset_id WHERE u.external_id = ?"
+                + (dataset.isPresent() ? " AND d.name = ?" : "") + " ORDER BY d.id";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, externalId);
+                if (dataset.isPresent()) {
+                    ps.setString(2, dataset.get());
+                }
+                List<UserRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new UserRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getLong(5), rs.getLong(6)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading user " + externalId, e);
+            }
+        }
+    }
+
+    private long scalar(String sql, Optional<String> dataset) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            dataset.ifPresent(d -> set(ps, d));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+    }
+
+    private static void set(PreparedStatement ps, String value) {
+        try {
+            ps.setString(1, value);
+        } catch (SQLException e) {
+            throw new WorkspaceException("bad query parameter: " + e.getMessage(), e);
+        }
+    }
+
+    private WorkspaceException fail(String what, SQLException e) {
+        return new WorkspaceException(what + " in " + file + " failed: " + e.getMessage(), e);
+    }
+}
