@@ -1,0 +1,96 @@
+package dev.augur.ui.shell;
+
+import dev.augur.core.store.DatasetInfo;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/** The main window's layout, bound to a {@link ShellViewModel}. */
+public final class ShellView {
+    private final BorderPane root = new BorderPane();
+
+    public ShellView(ShellViewModel vm) {
+        Label heading = new Label("Datasets");
+        heading.getStyleClass().add("title-2");
+        Label subtitle = new Label("What this workspace holds. Users, items, interactions and reviews, as imported.");
+        subtitle.getStyleClass().add("text-muted");
+        VBox header = new VBox(4, heading, subtitle);
+        header.setPadding(new Insets(16, 20, 8, 20));
+
+        TableView<DatasetInfo> table = new TableView<>(vm.datasets());
+        table.setId("datasets-table");
+        table.getColumns().add(text("Dataset", DatasetInfo::name));
+        table.getColumns().add(text("Format", DatasetInfo::format));
+        table.getColumns().add(number("Users", DatasetInfo::users));
+        table.getColumns().add(number("Items", DatasetInfo::items));
+        table.getColumns().add(number("Interactions", DatasetInfo::interactions));
+        table.getColumns().add(number("Reviews", DatasetInfo::reviews));
+        table.getColumns().add(text("Imported", DatasetInfo::importedAt));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No datasets yet. Import one with: augur import <file-or-folder> --workspace <file>"));
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("startup-progress");
+        bar.setPrefWidth(360);
+        bar.progressProperty().bind(vm.progressProperty());
+        Label busyLabel = new Label();
+        busyLabel.textProperty().bind(vm.statusProperty());
+        VBox busyPane = new VBox(12, bar, busyLabel);
+        busyPane.setAlignment(Pos.CENTER);
+        busyPane.visibleProperty().bind(vm.busyProperty());
+
+        Label error = new Label();
+        error.setId("error-label");
+        error.getStyleClass().add("danger");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
+
+        table.visibleProperty().bind(vm.busyProperty().not());
+        StackPane center = new StackPane(table, busyPane, error);
+        center.setPadding(new Insets(0, 20, 12, 20));
+
+        Label status = new Label();
+        status.setId("status-label");
+        status.textProperty().bind(vm.statusProperty());
+        HBox statusBar = new HBox(status);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        statusBar.setPadding(new Insets(4, 12, 4, 12));
+        statusBar.getStyleClass().add("status-bar");
+
+        root.setTop(header);
+        root.setCenter(center);
+        root.setBottom(statusBar);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static TableColumn<DatasetInfo, String> text(String name, Function<DatasetInfo, String> f) {
+        TableColumn<DatasetInfo, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
+        return c;
+    }
+
+    private static TableColumn<DatasetInfo, Number> number(String name, Function<DatasetInfo, Long> f) {
+        TableColumn<DatasetInfo, Number> c = new TableColumn<>(name);
+        c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+}
