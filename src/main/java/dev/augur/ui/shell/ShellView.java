@@ -39,7 +39,7 @@ public final class ShellView {
         table.getColumns().add(number("Items", DatasetInfo::items));
         table.getColumns().add(number("Interactions", DatasetInfo::interactions));
         table.getColumns().add(number("Reviews", DatasetInfo::reviews));
-        table.getColumns().add(text("Imported", DatasetInfo::importedAt));
+        table.getColumns().add(text("Imported", d -> d.importedAt().replace('T', ' ').replaceFirst(":\\d\\d(\\.\\d+)?Z$", " UTC")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No datasets yet. Import one with: augur import <file-or-folder> --workspace <file>"));
 
@@ -90,6 +90,13 @@ public final class ShellView {
     private static TableColumn<DatasetInfo, Number> number(String name, Function<DatasetInfo, Long> f) {
         TableColumn<DatasetInfo, Number> c = new TableColumn<>(name);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(f.apply(d.getValue())));
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Number n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : String.format(java.util.Locale.ROOT, "%,d", n.longValue()));
+            }
+        });
         c.setStyle("-fx-alignment: CENTER-RIGHT;");
         return c;
     }
