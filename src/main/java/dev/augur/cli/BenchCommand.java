@@ -73,6 +73,8 @@ final class BenchCommand implements Runnable {
                 });
                 r.sqliteRowsPerSecondMedian().ifPresent(v -> o.put("sqlite3_rows_per_second", Math.round(v)));
                 r.ratio().ifPresent(v -> o.put("ratio", Math.round(v * 1000) / 1000.0));
+                r.sqliteIndexedRowsPerSecondMedian().ifPresent(v -> o.put("sqlite3_indexed_rows_per_second", Math.round(v)));
+                r.ratioIndexed().ifPresent(v -> o.put("ratio_indexed", Math.round(v * 1000) / 1000.0));
                 o.put("sqlite3_version", r.sqliteVersion());
                 o.put("peak_heap_mb", r.peakHeapBytes() / (1024 * 1024));
                 o.put("max_heap_mb", r.maxHeapBytes() / (1024 * 1024));
@@ -84,7 +86,10 @@ final class BenchCommand implements Runnable {
                 if (r.sqliteRowsPerSecondMedian().isPresent()) {
                     out.printf(Locale.ROOT, "  sqlite3 .import  %,12.0f rows/s  (runs: %s s; sqlite %s)%n",
                             r.sqliteRowsPerSecondMedian().get(), fmt(r.sqliteSeconds().get()), r.sqliteVersion());
-                    out.printf(Locale.ROOT, "  ratio augur/sqlite3 = %.2f%n", r.ratio().get());
+                    out.printf(Locale.ROOT, "  sqlite3 .import + the same 2 indexes %,12.0f rows/s  (runs: %s s)%n",
+                            r.sqliteIndexedRowsPerSecondMedian().get(), fmt(r.sqliteIndexedSeconds().get()));
+                    out.printf(Locale.ROOT, "  ratio augur / sqlite3 .import = %.2f; augur / sqlite3 .import + indexes = %.2f%n",
+                            r.ratio().get(), r.ratioIndexed().get());
                 } else {
                     out.println("  sqlite3 not installed: no peer measured (apt-get install sqlite3)");
                 }

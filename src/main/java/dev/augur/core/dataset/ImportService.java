@@ -47,18 +47,21 @@ public final class ImportService {
         LOG.log(System.Logger.Level.INFO, "import {0} as {1} into {2}", source, importer.id(), workspace.file());
         ImportReport report;
         try (DatasetWriter out = workspace.newDataset(name, importer.id(), source.toAbsolutePath().toString())) {
+            if (importer.dropsDuplicateInteractions()) {
+                out.dropDuplicateInteractions();
+            }
             importer.read(detection, out, ctx);
             ctx.checkCancelled();
             monitor.message("Indexing " + out.interactionCount() + " interactions");
             final String datasetName = name;
             long[] dup = new long[1];
-            dup[0] = out.commit(importer.dropsDuplicateInteractions(), d -> {
+            dup[0] = out.commit(d -> {
                 dup[0] = d;
                 return reportJson(partialReport(datasetName, importer, source, out, ctx, d, 0, start));
             });
             report = partialReport(name, importer, source, out, ctx, dup[0], 0, start);
         }
-        long cold = workspace.read().stats(Optional.of(name)).coldItems();
+        long cold = workspace.read().coldItems(name);
         ctx.finishProgress();
         report = new ImportReport(report.dataset(), report.format(), report.source(), report.users(), report.items(),
                 report.interactions(), report.reviews(), report.tags(), report.bareItems(), cold, report.duplicates(),
@@ -69,7 +72,7 @@ public final class ImportService {
     private static ImportReport partialReport(String name, Importer importer, Path source, DatasetWriter out,
                                               ImportContext ctx, long duplicates, long cold, long start) {
         return new ImportReport(name, importer.id(), source.toAbsolutePath().toString(), out.userCount(), out.itemCount(),
-                out.interactionCount() - duplicates, out.reviewCount(), out.tagCount(), out.bareItemCount(), cold,
+                out.interactionCount(), out.reviewCount(), out.tagCount(), out.bareItemCount(), cold,
                 duplicates, ctx.skipped(), ctx.problems(), ctx.warnings(), (System.nanoTime() - start) / 1e9);
     }
 

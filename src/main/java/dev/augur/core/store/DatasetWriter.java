@@ -39,11 +39,23 @@ public final class DatasetWriter implements AutoCloseable {
     private final boolean rebuildIndexes;
     private final Batch users;
     private final Batch items;
-    private final Batch interactions;
+    private final InteractionPipe interactions;
     private final Batch reviews;
     private final Batch tags;
     private final PreparedStatement fillItem;
     private boolean finished;
+    // Duplicate detection while rows stream in: exact as long as each user's rows come as one block (MovieLens,
+    // RecBole and most exports are sorted by user); otherwise a SQL pass over the index does it at commit.
+    private boolean dropDuplicates;
+    private boolean groupedByUser = true;
+    private int blockUser = -1;
+    private final BitSet finishedUsers = new BitSet();
+    private final java.util.Set<RowKey> block = new java.util.HashSet<>();
+    private long skippedDuplicates;
+    private long deletedDuplicates;
+
+    private record RowKey(int item, double value, long ts) {
+    }
 
     DatasetWriter(Workspace workspace, Connection c, String name, String format, String sourcePath) {
         this.workspace = workspace;
@@ -90,8 +102,7 @@ public final class DatasetWriter implements AutoCloseable {
             users = new Batch(c, "INSERT INTO users(id, dataset_id, external_id, attributes) VALUES (?,?,?,?)");
             items = new Batch(c, "INSERT INTO items(id, dataset_id, external_id, title, description, categories, attributes)"
                     + " VALUES (?,?,?,?,?,?,?)");
-            interactions = new Batch(c, "INSERT INTO interactions(dataset_id, user_id, item_id, value, ts, impression)"
-                    + " VALUES (?,?,?,?,?,?)");
+            interactions = new InteractionPipe(c, datasetId);
             reviews = new Batch(c, "INSERT INTO reviews(dataset_id, user_id, item_id, rating, ts, summary, text, attributes)"
                     + " VALUES (?,?,?,?,?,?,?,?)");
             tags = new Batch(c, "INSERT INTO tags(dataset_id, user_id, item_id, tag, ts) VALUES (?,?,?,?,?)");
@@ -229,30 +240,36 @@ public final class DatasetWriter implements AutoCloseable {
      * @param impression impression or session id, or a negative number for none
      */
     public void interaction(int user, int item, double value, long ts, long impression) {
+        if (dropDuplicates && groupedByUser && isRepeatInBlock(user, item, value, ts)) {
+            skippedDuplicates++;
+            return;
+        }
         try {
-            PreparedStatement ps = interactions.ps;
-            ps.setLong(1, datasetId);
-            ps.setInt(2, user);
-            ps.setInt(3, item);
-            if (Double.isNaN(value)) {
-                ps.setNull(4, Types.REAL);
-            } else {
-                ps.setDouble(4, value);
-            }
-            if (ts == NO_TIMESTAMP) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setLong(5, ts);
-            }
-            if (impression < 0) {
-                ps.setNull(6, Types.INTEGER);
-            } else {
-                ps.setLong(6, impression);
-            }
-            interactions.add();
+            interactions.add(user, item, value, ts, impression);
         } catch (SQLException e) {
             throw fail(e);
         }
+    }
+
+    /** Asks this writer to drop rows identical to an earlier one in (user, item, value, time). */
+    public void dropDuplicateInteractions() {
+        this.dropDuplicates = true;
+    }
+
+    private boolean isRepeatInBlock(int user, int item, double value, long ts) {
+        if (user != blockUser) {
+            if (blockUser >= 0) {
+                finishedUsers.set(blockUser - firstUserId);
+            }
+            if (finishedUsers.get(user - firstUserId)) {
+                groupedByUser = false; // this user came back after others: leave it to the SQL pass
+                block.clear();
+                return false;
+            }
+            blockUser = user;
+            block.clear();
+        }
+        return !block.add(new RowKey(item, value, ts));
     }
 
     public void review(int user, int item, double rating, long ts, String summary, String text, String attributesJson) {
@@ -298,8 +315,9 @@ public final class DatasetWriter implements AutoCloseable {
         }
     }
 
+    /** Interactions written so far (rows dropped as duplicates while streaming are not counted). */
     public long interactionCount() {
-        return interactions.rows;
+        return interactions.rows() - deletedDuplicates;
     }
 
     public long reviewCount() {
@@ -326,12 +344,12 @@ public final class DatasetWriter implements AutoCloseable {
     // ---- finishing ---------------------------------------------------------------------------------------
 
     /**
-     * Flushes, builds the indexes, removes repeated rows when asked and commits.
-     * @param dropDuplicateInteractions remove interactions identical to an earlier one in (user, item, time, value)
+     * Flushes, builds the indexes, removes repeated rows (see {@link #dropDuplicateInteractions()}) and commits.
      * @param report JSON object stored with the dataset; may mention {@code duplicates}
      * @return the number of duplicate interactions removed
      */
-    public long commit(boolean dropDuplicateInteractions, java.util.function.LongFunction<String> report) {
+    public long commit(java.util.function.LongFunction<String> report) {
+        boolean dropDuplicateInteractions = dropDuplicates;
         try {
             users.flush();
             items.flush();
@@ -344,7 +362,8 @@ public final class DatasetWriter implements AutoCloseable {
                     st.execute("CREATE INDEX IF NOT EXISTS interactions_by_item ON interactions (item_id)");
                 }
             }
-            long duplicates = dropDuplicateInteractions ? deleteDuplicates() : 0;
+            deletedDuplicates = dropDuplicateInteractions && !groupedByUser ? deleteDuplicates() : 0;
+            long duplicates = skippedDuplicates + deletedDuplicates;
             try (PreparedStatement ps = c.prepareStatement("UPDATE datasets SET report = ? WHERE id = ?")) {
                 ps.setString(1, report.apply(duplicates));
                 ps.setLong(2, datasetId);
@@ -394,6 +413,9 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     private void abandon() {
+        if (interactions != null) {
+            interactions.close(); // no batch may land after the rollback
+        }
         try {
             c.rollback();
         } catch (SQLException ignored) {
@@ -404,6 +426,9 @@ public final class DatasetWriter implements AutoCloseable {
 
     private void end() {
         finished = true;
+        if (interactions != null) {
+            interactions.close();
+        }
         try {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {

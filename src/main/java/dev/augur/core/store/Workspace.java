@@ -45,6 +45,7 @@ public final class Workspace implements AutoCloseable {
                 st.execute("PRAGMA foreign_keys = ON");
                 st.execute("PRAGMA cache_size = -65536"); // 64 MiB page cache for bulk work
                 st.execute("PRAGMA temp_store = MEMORY");
+                st.execute("PRAGMA threads = 2"); // helper threads for the sorts of CREATE INDEX
             }
             Migrations.apply(w, abs.toString());
             Connection r = connect(abs);
@@ -102,7 +103,7 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Starts a bulk import of one new dataset; nothing is visible to readers until {@link DatasetWriter#commit()}. */
+    /** Starts a bulk import of one new dataset; nothing is visible to readers until {@link DatasetWriter#commit}. */
     public DatasetWriter newDataset(String name, String format, String sourcePath) {
         writeLock.lock();
         try {

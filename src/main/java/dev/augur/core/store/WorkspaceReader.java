@@ -80,6 +80,19 @@ public final class WorkspaceReader {
         }
     }
 
+    /** Items of {@code dataset} without any observed interaction: the cold-start items. */
+    public long coldItems(String dataset) {
+        synchronized (c) {
+            try {
+                return scalar("SELECT count(*) FROM items i WHERE i.dataset_id = (SELECT id FROM datasets WHERE name = ?)"
+                        + " AND NOT EXISTS (SELECT 1 FROM interactions x WHERE x.item_id = i.id AND x.source = 'observed')",
+                        Optional.of(dataset));
+            } catch (SQLException e) {
+                throw fail("counting cold items", e);
+            }
+        }
+    }
+
     /** Items (or users) with no interactions count as zeros in the distribution, so it covers all of them. */
     private long[] counts(String sql, Optional<String> dataset, long population) throws SQLException {
         long[] out = new long[(int) population];

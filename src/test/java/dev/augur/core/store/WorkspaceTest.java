@@ -92,13 +92,35 @@ class WorkspaceTest {
         try (Workspace ws = Workspace.open(dir.resolve("w.augur"))) {
             long dropped;
             try (DatasetWriter w = ws.newDataset("d", "test", null)) {
+                w.dropDuplicateInteractions();
                 int u = w.user("u");
                 int a = w.item("a");
                 w.interaction(u, a, 4, 100, -1);
                 w.interaction(u, a, 4, 100, -1); // identical: dropped
                 w.interaction(u, a, 3, 100, -1); // other rating: kept
                 w.interaction(u, a, 4, 200, -1); // other time: a repeat, kept
-                dropped = w.commit(true, d -> "{}");
+                dropped = w.commit(d -> "{}");
+            }
+            assertThat(dropped).isEqualTo(1);
+            assertThat(ws.read().stats(Optional.of("d")).interactions()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void duplicatesAreFoundAlsoWhenAUserComesBackLaterInTheFile() {
+        try (Workspace ws = Workspace.open(dir.resolve("w.augur"))) {
+            long dropped;
+            try (DatasetWriter w = ws.newDataset("d", "test", null)) {
+                w.dropDuplicateInteractions();
+                int u = w.user("u");
+                int v = w.user("v");
+                int a = w.item("a");
+                w.interaction(u, a, 4, 100, -1);
+                w.interaction(v, a, 4, 100, -1);
+                w.interaction(u, a, 4, 100, -1); // u again, after v: found at commit, through the index
+                w.interaction(u, a, 5, 100, -1);
+                dropped = w.commit(d -> "{}");
+                assertThat(w.interactionCount()).isEqualTo(3);
             }
             assertThat(dropped).isEqualTo(1);
             assertThat(ws.read().stats(Optional.of("d")).interactions()).isEqualTo(3);
@@ -117,7 +139,7 @@ class WorkspaceTest {
                 w.interaction(u1, a, 1, 1, -1);
                 w.interaction(u1, b, 1, 2, -1);
                 w.interaction(u2, a, 1, 3, -1);
-                w.commit(false, d -> "{}");
+                w.commit(d -> "{}");
             }
             WorkspaceStats s = ws.read().stats(Optional.of("d"));
             assertThat(s.users()).isEqualTo(2);
@@ -134,7 +156,7 @@ class WorkspaceTest {
     private static void writeOneDataset(Workspace ws, String name) {
         try (DatasetWriter w = ws.newDataset(name, "test", null)) {
             w.interaction(w.user("u"), w.item("i"), 1, 1, -1);
-            w.commit(false, d -> "{}");
+            w.commit(d -> "{}");
         }
     }
 }

@@ -54,21 +54,37 @@ public final class Fields {
      */
     public static long timestamp(String value, String field) {
         String v = value.strip();
+        if (isInteger(v)) {
+            long n = Long.parseLong(v);
+            return Math.abs(n) >= 100_000_000_000L ? n / 1000 : n; // milliseconds (Amazon 2023)
+        }
         try {
-            if (!v.isEmpty() && (Character.isDigit(v.charAt(0)) || v.charAt(0) == '-') && v.chars().allMatch(ch -> Character.isDigit(ch) || ch == '-' || ch == '.')
-                    && v.indexOf('-', 1) < 0) {
-                double d = Double.parseDouble(v);
-                long s = (long) d;
-                return Math.abs(s) >= 100_000_000_000L ? s / 1000 : s; // milliseconds (Amazon 2023)
+            if (v.matches("-?\\d+\\.\\d*")) {
+                return (long) Double.parseDouble(v);
             }
             if (v.length() == 10) {
                 return LocalDate.parse(v).atStartOfDay(ZoneOffset.UTC).toEpochSecond();
             }
-            return java.time.OffsetDateTime.parse(v.replace(' ', 'T').endsWith("Z") || v.matches(".*[+-]\\d\\d:\\d\\d$")
-                    ? v.replace(' ', 'T') : v.replace(' ', 'T') + "Z").toEpochSecond();
+            String iso = v.replace(' ', 'T');
+            boolean zoned = iso.endsWith("Z") || iso.matches(".*[+-]\\d\\d:?\\d\\d$");
+            return java.time.OffsetDateTime.parse(zoned ? iso : iso + "Z").toEpochSecond();
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new BadFieldException(field, "'" + abbreviate(value) + "' is not a timestamp (Unix seconds or ISO date)");
         }
+    }
+
+    private static boolean isInteger(String v) {
+        int n = v.length();
+        if (n == 0 || n > 18) {
+            return false;
+        }
+        for (int i = v.charAt(0) == '-' ? 1 : 0; i < n; i++) {
+            char ch = v.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return n > (v.charAt(0) == '-' ? 1 : 0);
     }
 
     /** MovieLens 100K release dates such as {@code 01-Jan-1995}; empty stays empty. */

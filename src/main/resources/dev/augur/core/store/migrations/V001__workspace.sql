@@ -27,7 +27,9 @@ CREATE TABLE items (
     UNIQUE (dataset_id, external_id)
 );
 
--- Observed interactions come from files; synthetic ones from the LLM and carry a review status.
+-- Observed interactions come from files; synthetic ones from the LLM and carry a review status
+-- (pending | accepted | rejected; NULL for observed rows). No CHECK constraints here: on a million-row import
+-- they cost more than the inserts themselves (ADR 0002); DatasetWriter and the review store keep the rule.
 CREATE TABLE interactions (
     id            INTEGER PRIMARY KEY,
     dataset_id    INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
@@ -36,9 +38,8 @@ CREATE TABLE interactions (
     value         REAL,                 -- rating, click label (1/0) or 1 for implicit feedback
     ts            INTEGER,              -- seconds since the epoch, UTC; NULL when the source has none
     impression    INTEGER,              -- groups one impression or session (MIND), else NULL
-    source        TEXT    NOT NULL DEFAULT 'observed' CHECK (source IN ('observed', 'synthetic')),
-    status        TEXT    CHECK (status IN ('pending', 'accepted', 'rejected')),
-    CHECK ((source = 'observed') = (status IS NULL))
+    source        TEXT    NOT NULL DEFAULT 'observed',   -- observed | synthetic
+    status        TEXT                                   -- NULL | pending | accepted | rejected
 );
 
 CREATE TABLE reviews (
