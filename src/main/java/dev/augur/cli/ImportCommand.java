@@ -119,6 +119,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ArrayNode warnings = o.putArray("warnings");
         r.warnings().forEach(warnings::add);
+        o.put("load_seconds", Math.round(r.loadSeconds() * 1000) / 1000.0);
         o.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         return o;
     }

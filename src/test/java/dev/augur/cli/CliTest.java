@@ -104,6 +104,20 @@ class CliTest {
     }
 
     @Test
+    void benchImportRunsBesideItsPeerAndReportsJson() throws Exception {
+        Run r = cli("bench", "import", "--rows", "5000", "--runs", "1", "--dir", dir.resolve("bench").toString(), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = r.json();
+        assertThat(j.get("rows").asLong()).isEqualTo(5000);
+        assertThat(j.get("augur_rows_per_second").asLong()).isPositive();
+        assertThat(j.get("peak_heap_mb").asLong()).isPositive();
+        if (j.has("sqlite3_rows_per_second")) { // the peer runs where the sqlite3 shell is installed (CI installs it)
+            assertThat(j.get("ratio").asDouble()).isPositive();
+            assertThat(j.get("ratio_indexed").asDouble()).isPositive();
+        }
+    }
+
+    @Test
     void skipPolicyReportsProblemsInJson() throws Exception {
         Path bad = dir.resolve("bad");
         Fixtures.write(bad.resolve("movies.csv"), "movieId,title,genres\n1,A (1995),Comedy\n");

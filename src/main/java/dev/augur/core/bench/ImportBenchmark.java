@@ -28,10 +28,16 @@ public final class ImportBenchmark {
 
     /** One benchmark run's outcome; rows/s are medians over runs, peak heap is the largest seen. */
     public record Result(long rows, int runs, double[] augurSeconds, double augurRowsPerSecondMedian,
+                         double[] augurLoadSeconds,
                          Optional<double[]> sqliteSeconds, Optional<Double> sqliteRowsPerSecondMedian,
                          Optional<double[]> sqliteIndexedSeconds, Optional<Double> sqliteIndexedRowsPerSecondMedian,
                          long peakHeapBytes, long maxHeapBytes, long fileBytes, String sqliteVersion) {
         /** Against the plain {@code .import}: a table nobody can query fast yet. */
+        /** Reading and inserting only, before the indexes are built. */
+        public double augurLoadRowsPerSecondMedian() {
+            return rows / median(augurLoadSeconds);
+        }
+
         public Optional<Double> ratio() {
             return sqliteRowsPerSecondMedian.map(s -> augurRowsPerSecondMedian / s);
         }
@@ -57,6 +63,7 @@ public final class ImportBenchmark {
             long fileBytes = Files.size(csv);
             ColumnMapping mapping = ColumnMapping.parse("user=userId,item=movieId,value=rating,timestamp=timestamp");
             double[] ours = new double[runs];
+            double[] oursLoad = new double[runs];
             double[] peer = new double[runs];
             double[] peerIndexed = new double[runs];
             boolean havePeer = sqlite3Available();
@@ -72,6 +79,7 @@ public final class ImportBenchmark {
                     report = imports.run(w, csv, ImportOptions.defaults().withFormat("csv").withMapping(mapping), TaskMonitor.NONE);
                 }
                 ours[r] = (System.nanoTime() - t0) / 1e9;
+                oursLoad[r] = report.loadSeconds();
                 peak = Math.max(peak, HeapPeak.peakBytes());
                 if (report.interactions() + report.duplicates() != rows) {
                     throw new IllegalStateException("benchmark import wrote " + report.interactions() + " of " + rows + " rows");
@@ -86,7 +94,7 @@ public final class ImportBenchmark {
             }
             Files.deleteIfExists(csv);
             double oursMedian = rows / median(ours);
-            return new Result(rows, runs, ours, oursMedian, havePeer ? Optional.of(peer) : Optional.empty(),
+            return new Result(rows, runs, ours, oursMedian, oursLoad, havePeer ? Optional.of(peer) : Optional.empty(),
                     havePeer ? Optional.of(rows / median(peer)) : Optional.empty(),
                     havePeer ? Optional.of(peerIndexed) : Optional.empty(),
                     havePeer ? Optional.of(rows / median(peerIndexed)) : Optional.empty(), peak, HeapPeak.maxHeapBytes(),

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * What an import did. {@code bareItems}: items mentioned by interactions without metadata; {@code coldItems}:
  * items with metadata but no interaction; {@code duplicates}: repeated rows dropped; {@code skipped}: bad lines
- * left out under {@link OnError#SKIP}, of which {@code problems} holds the first 20.
+ * left out under {@link OnError#SKIP}, of which {@code problems} holds the first 20. {@code loadSeconds} is the
+ * time spent reading and inserting rows; the rest of {@code seconds} is index building, duplicate removal and commit.
  */
 public record ImportReport(String dataset, String format, String source, long users, long items, long interactions,
                            long reviews, long tags, long bareItems, long coldItems, long duplicates, long skipped,
-                           List<ImportProblem> problems, List<String> warnings, double seconds) {
+                           List<ImportProblem> problems, List<String> warnings, double loadSeconds,
+                           double seconds) {
 }

@@ -52,28 +52,24 @@ public final class ImportService {
             }
             importer.read(detection, out, ctx);
             ctx.checkCancelled();
+            double loadSeconds = (System.nanoTime() - start) / 1e9;
             monitor.message("Indexing " + out.interactionCount() + " interactions");
-            final String datasetName = name;
-            long[] dup = new long[1];
-            dup[0] = out.commit(d -> {
-                dup[0] = d;
-                return reportJson(partialReport(datasetName, importer, source, out, ctx, d, 0, start));
-            });
-            report = partialReport(name, importer, source, out, ctx, dup[0], 0, start);
+            String datasetName = name;
+            long duplicates = out.commit(d -> reportJson(report(datasetName, importer, source, out, ctx, d, 0, loadSeconds, start)));
+            report = report(name, importer, source, out, ctx, duplicates, 0, loadSeconds, start);
         }
         long cold = workspace.read().coldItems(name);
         ctx.finishProgress();
-        report = new ImportReport(report.dataset(), report.format(), report.source(), report.users(), report.items(),
+        return new ImportReport(report.dataset(), report.format(), report.source(), report.users(), report.items(),
                 report.interactions(), report.reviews(), report.tags(), report.bareItems(), cold, report.duplicates(),
-                report.skipped(), report.problems(), report.warnings(), (System.nanoTime() - start) / 1e9);
-        return report;
+                report.skipped(), report.problems(), report.warnings(), report.loadSeconds(), (System.nanoTime() - start) / 1e9);
     }
 
-    private static ImportReport partialReport(String name, Importer importer, Path source, DatasetWriter out,
-                                              ImportContext ctx, long duplicates, long cold, long start) {
+    private static ImportReport report(String name, Importer importer, Path source, DatasetWriter out, ImportContext ctx,
+                                       long duplicates, long cold, double loadSeconds, long start) {
         return new ImportReport(name, importer.id(), source.toAbsolutePath().toString(), out.userCount(), out.itemCount(),
                 out.interactionCount(), out.reviewCount(), out.tagCount(), out.bareItemCount(), cold,
-                duplicates, ctx.skipped(), ctx.problems(), ctx.warnings(), (System.nanoTime() - start) / 1e9);
+                duplicates, ctx.skipped(), ctx.problems(), ctx.warnings(), loadSeconds, (System.nanoTime() - start) / 1e9);
     }
 
     private static String reportJson(ImportReport r) {

@@ -4,6 +4,10 @@ import dev.augur.SharedDatasets;
 import dev.augur.core.dataset.Fixtures;
 import dev.augur.core.dataset.ImportException;
 import dev.augur.core.dataset.ImportOptions;
+import dev.augur.core.dataset.ImportService;
+import dev.augur.core.dataset.Importers;
+import dev.augur.core.task.TaskCancelledException;
+import dev.augur.core.task.TaskMonitor;
 import dev.augur.core.dataset.ImportReport;
 import dev.augur.core.dataset.OnError;
 import dev.augur.core.store.ItemRecord;
@@ -210,6 +214,29 @@ class MovieLensImportersTest {
         ImportException e = assertThrows(ImportException.class,
                 () -> Fixtures.importInto(dir.resolve("w.augur"), d, ImportOptions.defaults().withOnError(OnError.SKIP)));
         assertThat(e.getMessage()).contains("ratings.csv").contains("truncated");
+        assertWorkspaceEmpty();
+    }
+
+    @Test
+    void aCancelledImportStopsAndWritesNothing() {
+        Path d = dir.resolve("ml-big");
+        Fixtures.write(d.resolve("movies.csv"), "movieId,title,genres\n1,A (1995),Comedy\n");
+        StringBuilder sb = new StringBuilder("userId,movieId,rating,timestamp\n");
+        for (int i = 0; i < 200_000; i++) {
+            sb.append(i).append(",1,4.0,").append(964982703 + i).append('\n');
+        }
+        Fixtures.write(d.resolve("ratings.csv"), sb.toString());
+        long[] progressCalls = {0};
+        TaskMonitor cancelAfterFirstProgress = new TaskMonitor() {
+            @Override public void progress(long done, long total) { progressCalls[0]++; }
+            @Override public void message(String message) { }
+            @Override public boolean isCancelled() { return progressCalls[0] > 0; }
+        };
+        try (Workspace ws = Workspace.open(dir.resolve("w.augur"))) {
+            assertThrows(TaskCancelledException.class, () -> new ImportService(Importers.standard())
+                    .run(ws, d, ImportOptions.defaults(), cancelAfterFirstProgress));
+        }
+        assertThat(progressCalls[0]).isPositive();
         assertWorkspaceEmpty();
     }
 
