@@ -3,13 +3,11 @@ package dev.augur.cli;
 import dev.augur.app.AppServices;
 import dev.augur.core.dataset.ColumnMapping;
 import dev.augur.core.dataset.ImportOptions;
-import dev.augur.core.dataset.ImportProblem;
+import dev.augur.core.dataset.ImportReportJson;
 import dev.augur.core.dataset.ImportReport;
 import dev.augur.core.dataset.OnError;
 import dev.augur.core.store.Workspace;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -77,7 +75,7 @@ final class ImportCommand implements Callable<Integer> {
             progress.done();
         }
         if (json) {
-            JsonOut.print(out, toJson(r));
+            JsonOut.print(out, ImportReportJson.of(r));
         } else {
             out.printf(Locale.ROOT, "Imported dataset '%s' (%s) into %s in %.2f s%n", r.dataset(), r.format(),
                     workspace.file, r.seconds());
@@ -92,36 +90,6 @@ final class ImportCommand implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    static ObjectNode toJson(ImportReport r) {
-        ObjectNode o = JsonOut.object();
-        o.put("dataset", r.dataset());
-        o.put("format", r.format());
-        o.put("source", r.source());
-        o.put("users", r.users());
-        o.put("items", r.items());
-        o.put("interactions", r.interactions());
-        o.put("reviews", r.reviews());
-        o.put("tags", r.tags());
-        o.put("cold_items", r.coldItems());
-        o.put("items_without_metadata", r.bareItems());
-        o.put("duplicates", r.duplicates());
-        o.put("skipped", r.skipped());
-        ArrayNode problems = o.putArray("problems");
-        for (ImportProblem p : r.problems()) {
-            ObjectNode po = problems.addObject();
-            po.put("file", p.file());
-            po.put("line", p.line());
-            po.put("field", p.field());
-            po.put("reason", p.reason());
-            po.put("message", p.toString());
-        }
-        ArrayNode warnings = o.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        o.put("load_seconds", Math.round(r.loadSeconds() * 1000) / 1000.0);
-        o.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
-        return o;
     }
 
     private static OnError policy(String s) {

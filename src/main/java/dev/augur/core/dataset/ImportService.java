@@ -4,12 +4,8 @@ import dev.augur.core.store.DatasetWriter;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.TaskMonitor;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,7 +13,6 @@ import java.util.Optional;
 /** Imports a file or folder into a workspace as one new dataset, all or nothing (unless told to skip bad lines). */
 public final class ImportService {
     private static final System.Logger LOG = System.getLogger(ImportService.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Importers importers;
 
@@ -55,7 +50,7 @@ public final class ImportService {
             double loadSeconds = (System.nanoTime() - start) / 1e9;
             monitor.message("Indexing " + out.interactionCount() + " interactions");
             String datasetName = name;
-            long duplicates = out.commit(d -> reportJson(report(datasetName, importer, source, out, ctx, d, 0, loadSeconds, start)));
+            long duplicates = out.commit(d -> ImportReportJson.of(report(datasetName, importer, source, out, ctx, d, 0, loadSeconds, start)).toString());
             report = report(name, importer, source, out, ctx, duplicates, 0, loadSeconds, start);
         }
         long cold = workspace.read().coldItems(name);
@@ -70,29 +65,6 @@ public final class ImportService {
         return new ImportReport(name, importer.id(), source.toAbsolutePath().toString(), out.userCount(), out.itemCount(),
                 out.interactionCount(), out.reviewCount(), out.tagCount(), out.bareItemCount(), cold,
                 duplicates, ctx.skipped(), ctx.problems(), ctx.warnings(), loadSeconds, (System.nanoTime() - start) / 1e9);
-    }
-
-    private static String reportJson(ImportReport r) {
-        ObjectNode o = JSON.createObjectNode();
-        o.put("format", r.format());
-        o.put("source", r.source());
-        o.put("users", r.users());
-        o.put("items", r.items());
-        o.put("interactions", r.interactions());
-        o.put("reviews", r.reviews());
-        o.put("tags", r.tags());
-        o.put("items_without_metadata", r.bareItems());
-        o.put("duplicates", r.duplicates());
-        o.put("skipped", r.skipped());
-        ArrayNode problems = o.putArray("problems");
-        r.problems().forEach(p -> problems.add(p.toString()));
-        ArrayNode warnings = o.putArray("warnings");
-        r.warnings().forEach(warnings::add);
-        try {
-            return JSON.writeValueAsString(o);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String freeName(Workspace workspace, String base) {

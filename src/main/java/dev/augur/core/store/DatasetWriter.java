@@ -21,8 +21,6 @@ import java.util.Map;
  */
 public final class DatasetWriter implements AutoCloseable {
     static final int BATCH = 10_000;
-    /** Below this many existing interactions, dropping and rebuilding the indexes beats maintaining them. */
-    private static final long REBUILD_INDEX_BELOW = 2_000_000;
     public static final long NO_TIMESTAMP = Long.MIN_VALUE;
 
     private final Workspace workspace;
@@ -36,26 +34,16 @@ public final class DatasetWriter implements AutoCloseable {
     private final int firstItemId;
     private int nextUserId;
     private int nextItemId;
-    private final boolean rebuildIndexes;
-    private final Batch users;
-    private final Batch items;
+    private final InteractionIndexes indexes;
+    private final RowBatch users;
+    private final RowBatch items;
     private final InteractionPipe interactions;
-    private final Batch reviews;
-    private final Batch tags;
+    private final RowBatch reviews;
+    private final RowBatch tags;
     private final PreparedStatement fillItem;
     private boolean finished;
-    // Duplicate detection while rows stream in: exact as long as each user's rows come as one block (MovieLens,
-    // RecBole and most exports are sorted by user); otherwise a SQL pass over the index does it at commit.
-    private boolean dropDuplicates;
-    private boolean groupedByUser = true;
-    private int blockUser = -1;
-    private final BitSet finishedUsers = new BitSet();
-    private final java.util.Set<RowKey> block = new java.util.HashSet<>();
-    private long skippedDuplicates;
+    private RepeatFilter repeats; // set when the importer asks for duplicates to be dropped
     private long deletedDuplicates;
-
-    private record RowKey(int item, double value, long ts) {
-    }
 
     DatasetWriter(Workspace workspace, Connection c, String name, String format, String sourcePath) {
         this.workspace = workspace;
@@ -92,20 +80,14 @@ public final class DatasetWriter implements AutoCloseable {
             }
             firstUserId = nextUserId = maxId("users") + 1;
             firstItemId = nextItemId = maxId("items") + 1;
-            rebuildIndexes = count("interactions") < REBUILD_INDEX_BELOW;
-            if (rebuildIndexes) {
-                try (Statement st = c.createStatement()) {
-                    st.execute("DROP INDEX IF EXISTS interactions_by_user");
-                    st.execute("DROP INDEX IF EXISTS interactions_by_item");
-                }
-            }
-            users = new Batch(c, "INSERT INTO users(id, dataset_id, external_id, attributes) VALUES (?,?,?,?)");
-            items = new Batch(c, "INSERT INTO items(id, dataset_id, external_id, title, description, categories, attributes)"
+            indexes = new InteractionIndexes(c);
+            users = new RowBatch(c, "INSERT INTO users(id, dataset_id, external_id, attributes) VALUES (?,?,?,?)");
+            items = new RowBatch(c, "INSERT INTO items(id, dataset_id, external_id, title, description, categories, attributes)"
                     + " VALUES (?,?,?,?,?,?,?)");
             interactions = new InteractionPipe(c, datasetId);
-            reviews = new Batch(c, "INSERT INTO reviews(dataset_id, user_id, item_id, rating, ts, summary, text, attributes)"
+            reviews = new RowBatch(c, "INSERT INTO reviews(dataset_id, user_id, item_id, rating, ts, summary, text, attributes)"
                     + " VALUES (?,?,?,?,?,?,?,?)");
-            tags = new Batch(c, "INSERT INTO tags(dataset_id, user_id, item_id, tag, ts) VALUES (?,?,?,?,?)");
+            tags = new RowBatch(c, "INSERT INTO tags(dataset_id, user_id, item_id, tag, ts) VALUES (?,?,?,?,?)");
             fillItem = c.prepareStatement("UPDATE items SET title = ?, description = ?, categories = ?, attributes = ?"
                     + " WHERE id = ?");
         } catch (SQLException e) {
@@ -240,8 +222,7 @@ public final class DatasetWriter implements AutoCloseable {
      * @param impression impression or session id, or a negative number for none
      */
     public void interaction(int user, int item, double value, long ts, long impression) {
-        if (dropDuplicates && groupedByUser && isRepeatInBlock(user, item, value, ts)) {
-            skippedDuplicates++;
+        if (repeats != null && repeats.isRepeat(user, item, value, ts)) {
             return;
         }
         try {
@@ -253,23 +234,9 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Asks this writer to drop rows identical to an earlier one in (user, item, value, time). */
     public void dropDuplicateInteractions() {
-        this.dropDuplicates = true;
-    }
-
-    private boolean isRepeatInBlock(int user, int item, double value, long ts) {
-        if (user != blockUser) {
-            if (blockUser >= 0) {
-                finishedUsers.set(blockUser - firstUserId);
-            }
-            if (finishedUsers.get(user - firstUserId)) {
-                groupedByUser = false; // this user came back after others: leave it to the SQL pass
-                block.clear();
-                return false;
-            }
-            blockUser = user;
-            block.clear();
+        if (repeats == null) {
+            repeats = new RepeatFilter(firstUserId);
         }
-        return !block.add(new RowKey(item, value, ts));
     }
 
     public void review(int user, int item, double rating, long ts, String summary, String text, String attributesJson) {
@@ -321,11 +288,11 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     public long reviewCount() {
-        return reviews.rows;
+        return reviews.rows();
     }
 
     public long tagCount() {
-        return tags.rows;
+        return tags.rows();
     }
 
     public int userCount() {
@@ -349,21 +316,15 @@ public final class DatasetWriter implements AutoCloseable {
      * @return the number of duplicate interactions removed
      */
     public long commit(java.util.function.LongFunction<String> report) {
-        boolean dropDuplicateInteractions = dropDuplicates;
         try {
             users.flush();
             items.flush();
             interactions.flush();
             reviews.flush();
             tags.flush();
-            try (Statement st = c.createStatement()) {
-                if (rebuildIndexes) {
-                    st.execute("CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions (user_id, item_id, ts)");
-                    st.execute("CREATE INDEX IF NOT EXISTS interactions_by_item ON interactions (item_id)");
-                }
-            }
-            deletedDuplicates = dropDuplicateInteractions && !groupedByUser ? deleteDuplicates() : 0;
-            long duplicates = skippedDuplicates + deletedDuplicates;
+            indexes.restore();
+            deletedDuplicates = repeats != null && !repeats.isExact() ? indexes.deleteRepeats(firstUserId, nextUserId - 1) : 0;
+            long duplicates = (repeats == null ? 0 : repeats.repeats()) + deletedDuplicates;
             try (PreparedStatement ps = c.prepareStatement("UPDATE datasets SET report = ? WHERE id = ?")) {
                 ps.setString(1, report.apply(duplicates));
                 ps.setLong(2, datasetId);
@@ -378,29 +339,6 @@ public final class DatasetWriter implements AutoCloseable {
             if (finished) {
                 end();
             }
-        }
-    }
-
-    /** Repeated (user, item, time, value) rows of this dataset, found through the covering index. */
-    private long deleteDuplicates() throws SQLException {
-        String sql = "DELETE FROM interactions WHERE id IN (SELECT b.id FROM interactions a JOIN interactions b"
-                + " ON a.user_id = b.user_id AND a.item_id = b.item_id AND a.ts IS b.ts AND a.value IS b.value AND a.id < b.id"
-                + " WHERE a.user_id IN (SELECT user_id FROM interactions WHERE user_id BETWEEN ? AND ?"
-                + "   GROUP BY user_id, item_id, ts HAVING count(*) > 1))";
-        try (PreparedStatement probe = c.prepareStatement("SELECT 1 FROM interactions WHERE user_id BETWEEN ? AND ?"
-                + " GROUP BY user_id, item_id, ts HAVING count(*) > 1 LIMIT 1")) {
-            probe.setInt(1, firstUserId);
-            probe.setInt(2, nextUserId - 1);
-            try (ResultSet rs = probe.executeQuery()) {
-                if (!rs.next()) {
-                    return 0;
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setInt(1, firstUserId);
-            ps.setInt(2, nextUserId - 1);
-            return ps.executeUpdate();
         }
     }
 
@@ -448,41 +386,8 @@ public final class DatasetWriter implements AutoCloseable {
         }
     }
 
-    private long count(String table) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM " + table)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private WorkspaceException fail(SQLException e) {
         return new WorkspaceException("writing dataset '" + name + "' to " + workspace.file() + " failed: "
                 + e.getMessage(), e);
-    }
-
-    /** A prepared insert that sends its rows every {@link #BATCH} additions. */
-    private static final class Batch {
-        final PreparedStatement ps;
-        int pending;
-        long rows;
-
-        Batch(Connection c, String sql) throws SQLException {
-            ps = c.prepareStatement(sql);
-        }
-
-        void add() throws SQLException {
-            ps.addBatch();
-            rows++;
-            if (++pending == BATCH) {
-                flush();
-            }
-        }
-
-        void flush() throws SQLException {
-            if (pending > 0) {
-                ps.executeBatch();
-                pending = 0;
-            }
-        }
     }
 }

@@ -1,0 +1,69 @@
+package dev.augur.core.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The two interaction indexes (a user's history by item and time; an item's audience) and the work done
+ * through them at the end of an import. All of it runs inside the importer's transaction (ADR 0002).
+ */
+final class InteractionIndexes {
+    /** Below this many existing interactions, dropping and rebuilding the indexes beats maintaining them. */
+    private static final long REBUILD_BELOW = 2_000_000;
+
+    private final Connection c;
+    private final boolean rebuild;
+
+    /** Drops the indexes when the table is small enough that one rebuild costs less than row-by-row upkeep. */
+    InteractionIndexes(Connection c) throws SQLException {
+        this.c = c;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM interactions")) {
+            rs.next();
+            rebuild = rs.getLong(1) < REBUILD_BELOW;
+        }
+        if (rebuild) {
+            try (Statement st = c.createStatement()) {
+                st.execute("DROP INDEX IF EXISTS interactions_by_user");
+                st.execute("DROP INDEX IF EXISTS interactions_by_item");
+            }
+        }
+    }
+
+    void restore() throws SQLException {
+        if (rebuild) {
+            try (Statement st = c.createStatement()) {
+                st.execute("CREATE INDEX IF NOT EXISTS interactions_by_user ON interactions (user_id, item_id, ts)");
+                st.execute("CREATE INDEX IF NOT EXISTS interactions_by_item ON interactions (item_id)");
+            }
+        }
+    }
+
+    /**
+     * Deletes rows of users {@code firstUser..lastUser} that repeat an earlier row in (user, item, time, value);
+     * a cheap probe over the covering index comes first, since most files have none.
+     */
+    long deleteRepeats(int firstUser, int lastUser) throws SQLException {
+        try (PreparedStatement probe = c.prepareStatement("SELECT 1 FROM interactions WHERE user_id BETWEEN ? AND ?"
+                + " GROUP BY user_id, item_id, ts HAVING count(*) > 1 LIMIT 1")) {
+            probe.setInt(1, firstUser);
+            probe.setInt(2, lastUser);
+            try (ResultSet rs = probe.executeQuery()) {
+                if (!rs.next()) {
+                    return 0;
+                }
+            }
+        }
+        String sql = "DELETE FROM interactions WHERE id IN (SELECT b.id FROM interactions a JOIN interactions b"
+                + " ON a.user_id = b.user_id AND a.item_id = b.item_id AND a.ts IS b.ts AND a.value IS b.value AND a.id < b.id"
+                + " WHERE a.user_id IN (SELECT user_id FROM interactions WHERE user_id BETWEEN ? AND ?"
+                + "   GROUP BY user_id, item_id, ts HAVING count(*) > 1))";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setInt(1, firstUser);
+            ps.setInt(2, lastUser);
+            return ps.executeUpdate();
+        }
+    }
+}
