@@ -9,8 +9,13 @@ cd "$(dirname "$0")/.."
 
 types=("${@:-app-image deb}")
 read -r -a types <<<"${types[*]}"
-version=$(mvn -q help:evaluate -Dexpression=project.version -DforceStdout 2>/dev/null | sed 's/-SNAPSHOT//')
+# The project's own version: the first <version> in the pom (jpackage wants digits and dots only).
+version=$(sed -n 's:^ *<version>\([0-9.]*\).*</version>.*:\1:p' pom.xml | head -1)
 version=${version:-0.1.0}
+if [[ " ${types[*]} " == *" deb "* ]] && ! command -v fakeroot >/dev/null; then
+  echo "building a .deb needs fakeroot and dpkg-deb: apt-get install -y fakeroot" >&2
+  exit 1
+fi
 
 mvn -q -B package -DskipTests
 input=target/jpackage-input
