@@ -1,18 +1,21 @@
 package dev.augur.ui;
 
-import dev.augur.app.AppPaths;
 import dev.augur.app.AppServices;
-import dev.augur.ui.shell.ShellView;
-import dev.augur.ui.shell.ShellViewModel;
+import dev.augur.app.Settings;
+import dev.augur.app.SettingsStore;
+import dev.augur.ui.shell.MainView;
+import dev.augur.ui.shell.MainViewModel;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
-/** The desktop app: opens the sample workspace (built on first start) in the main window. */
+/** The desktop app: the main window on the last workspace, or on the sample workspace (built on first start). */
 public final class AugurApp extends Application {
     private AppServices services;
+    private MainViewModel vm;
 
     public static void launchApp(String[] args) {
         Application.launch(AugurApp.class, args);
@@ -20,18 +23,35 @@ public final class AugurApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         services = new AppServices();
-        ShellViewModel vm = new ShellViewModel(services, AppPaths.sampleWorkspace());
-        ShellView view = new ShellView(vm);
+        vm = new MainViewModel(services, SettingsStore.standard());
+        applyTheme(vm.darkProperty().get());
+        vm.darkProperty().addListener((o, was, is) -> applyTheme(is));
+        MainView view = new MainView(vm);
+        Settings s = vm.settings();
         stage.titleProperty().bind(vm.titleProperty());
-        stage.setScene(new Scene(view.root(), 1100, 700));
+        stage.setScene(new Scene(view.root(), s.windowWidth, s.windowHeight));
+        if (!Double.isNaN(s.windowX) && !Double.isNaN(s.windowY)) {
+            stage.setX(s.windowX);
+            stage.setY(s.windowY);
+        }
+        stage.setMaximized(s.maximized);
+        stage.setOnHiding(e -> vm.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized()));
         stage.show();
-        vm.open();
+        vm.start();
+    }
+
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
     }
 
     @Override
     public void stop() {
+        if (vm != null) {
+            vm.jobs().stop();
+        }
         if (services != null) {
             services.close();
         }

@@ -1,4 +1,4 @@
-package dev.augur.ui.shell;
+package dev.augur.ui.datasets;
 
 import dev.augur.app.AppServices;
 import dev.augur.core.dataset.sample.SampleWorkspace;
@@ -24,33 +24,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** State of the main window: which workspace is open, its datasets, and the job that opens it. No Nodes here. */
-public final class ShellViewModel {
+/** The Datasets section: the open workspace's datasets and the job that reads them. No Nodes here. */
+public final class DatasetsViewModel {
     private final AppServices services;
-    private final Path workspaceFile;
-    private final StringProperty title = new SimpleStringProperty("Augur");
+    private Path workspaceFile;
     private final StringProperty status = new SimpleStringProperty("");
     private final DoubleProperty progress = new SimpleDoubleProperty(-1);
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
 
-    public ShellViewModel(AppServices services, Path workspaceFile) {
+    public DatasetsViewModel(AppServices services) {
         this.services = services;
-        this.workspaceFile = workspaceFile;
-        String name = workspaceFile.getFileName().toString().replaceFirst("\\.augur$", "");
-        title.set("Augur — " + name);
     }
 
-    /** Opens the workspace in the background, first building the bundled sample into it when it is empty. */
-    public void open() {
+    /** Shows {@code file}'s datasets, read in the background; a new empty sample workspace is built first. */
+    public void open(Path file, boolean isSample) {
+        this.workspaceFile = file;
         busy.set(true);
         error.set("");
-        boolean build = SampleWorkspace.needsBuild(workspaceFile);
+        datasets.clear();
+        boolean build = isSample && SampleWorkspace.needsBuild(workspaceFile);
         status.set(build ? "Building the sample workspace…" : "Opening " + workspaceFile + "…");
         Job<List<DatasetInfo>> job = services.tasks().submit(build ? "Build sample workspace" : "Open workspace", monitor -> {
-            SampleWorkspace.ensure(workspaceFile, services.imports(), monitor);
-            try (Workspace ws = Workspace.open(workspaceFile)) {
+            if (build) {
+                SampleWorkspace.ensure(file, services.imports(), monitor);
+            }
+            try (Workspace ws = Workspace.open(file)) {
                 return ws.read().datasets();
             }
         });
@@ -71,10 +71,6 @@ public final class ShellViewModel {
         if (!s.message().isEmpty() && busy.get()) {
             status.set(s.message());
         }
-    }
-
-    public ReadOnlyStringProperty titleProperty() {
-        return title;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -1,4 +1,4 @@
-package dev.augur.ui.shell;
+package dev.augur.ui.datasets;
 
 import dev.augur.core.store.DatasetInfo;
 
@@ -12,18 +12,16 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.function.Function;
 
-/** The main window's layout, bound to a {@link ShellViewModel}. */
-public final class ShellView {
+/** The main window's layout, bound to a {@link DatasetsViewModel}. */
+public final class DatasetsView {
     private final BorderPane root = new BorderPane();
 
-    public ShellView(ShellViewModel vm) {
+    public DatasetsView(DatasetsViewModel vm) {
         Label heading = new Label("Datasets");
         heading.getStyleClass().add("title-2");
         Label subtitle = new Label("What this workspace holds. Users, items, interactions and reviews, as imported.");
@@ -64,17 +62,8 @@ public final class ShellView {
         StackPane center = new StackPane(table, busyPane, error);
         center.setPadding(new Insets(0, 20, 12, 20));
 
-        Label status = new Label();
-        status.setId("status-label");
-        status.textProperty().bind(vm.statusProperty());
-        HBox statusBar = new HBox(status);
-        HBox.setHgrow(status, Priority.ALWAYS);
-        statusBar.setPadding(new Insets(4, 12, 4, 12));
-        statusBar.getStyleClass().add("status-bar");
-
         root.setTop(header);
         root.setCenter(center);
-        root.setBottom(statusBar);
     }
 
     public Parent root() {

@@ -1,0 +1,35 @@
+package dev.augur.ui.shell;
+
+/** The places of the navigation rail, with what each will do until a later issue fills it. */
+public enum Section {
+    DATASETS("Datasets", null),
+    PROFILES("Profiles", "LLM-generated user and item profiles, side by side with their source data: "
+            + "compare generations, edit, approve or reject. Coming with profile augmentation."),
+    EMBEDDINGS("Embeddings", "2-D maps of item and profile vectors: where cold items land and what augmentation "
+            + "moved. Coming with sentence encoding and projections."),
+    RANKINGS("Rankings", "Top-K lists of every model side by side for one user, with metrics per slice. "
+            + "Coming with recommenders and evaluation."),
+    REVIEW("Review", "The queue of LLM-proposed interactions for cold-start items: accept, reject or correct "
+            + "them from the keyboard. Coming with synthetic interactions."),
+    ASSISTANT("Assistant", "A dialogue with an LLM that calls Augur's tools: import, encode, rank, explain. "
+            + "Coming with the dialogue manager."),
+    JOBS("Jobs", null),
+    SETTINGS("Settings", "Encoders, LLM connections and appearance. The theme switch is in the View menu for now.");
+
+    private final String label;
+    private final String emptyState;
+
+    Section(String label, String emptyState) {
+        this.label = label;
+        this.emptyState = emptyState;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** What the section will do, shown while it is empty; null for sections already built. */
+    public String emptyState() {
+        return emptyState;
+    }
+}

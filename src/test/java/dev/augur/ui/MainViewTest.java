@@ -1,0 +1,126 @@
+package dev.augur.ui;
+
+import dev.augur.app.AppServices;
+import dev.augur.app.SettingsStore;
+import dev.augur.core.dataset.Fixtures;
+import dev.augur.core.dataset.sample.SampleWorkspace;
+import dev.augur.core.store.DatasetInfo;
+import dev.augur.core.task.JobSnapshot;
+import dev.augur.ui.shell.MainView;
+import dev.augur.ui.shell.MainViewModel;
+import dev.augur.ui.shell.Section;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The main window, headless: first start, navigation, empty states, imports through the job executor. */
+@ExtendWith(ApplicationExtension.class)
+class MainViewTest {
+    @TempDir
+    static Path home;
+
+    private AppServices services;
+    private MainViewModel vm;
+    private Stage stage;
+
+    @BeforeAll
+    static void isolateHome() {
+        System.setProperty("augur.home", home.toString());
+    }
+
+    @AfterAll
+    static void restoreHome() {
+        System.clearProperty("augur.home");
+    }
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        javafx.application.Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+        services = new AppServices();
+        vm = new MainViewModel(services, new SettingsStore(home.resolve("settings.json")));
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setScene(new Scene(new MainView(vm).root(), 1000, 650));
+        stage.show();
+        vm.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        vm.jobs().stop();
+        services.close();
+    }
+
+    private void waitUntilIdle() throws Exception {
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !vm.datasets().busyProperty().get()
+                && services.tasks().jobs().stream().allMatch(j -> j.state().isFinished()));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void firstStartBuildsTheSampleWorkspaceAndEverySectionSaysWhatItWillDo(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        assertThat(stage.getTitle()).isEqualTo("Augur — sample");
+        TableView<DatasetInfo> table = robot.lookup("#datasets-table").queryTableView();
+        assertThat(table.getItems()).extracting(DatasetInfo::name).containsExactly(SampleWorkspace.DATASET);
+        assertThat(table.getItems().get(0).interactions()).isBetween(45_000L, 55_000L);
+
+        robot.clickOn("#nav-embeddings");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.sectionProperty().get()).isEqualTo(Section.EMBEDDINGS);
+        Node empty = robot.lookup("#empty-embeddings").query();
+        assertThat(empty.isVisible()).isTrue();
+        assertThat(robot.from(empty).lookup((Label l) -> l.getText().contains("2-D maps")).tryQuery()).isPresent();
+
+        robot.clickOn("#nav-jobs");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> vm.jobs().refresh());
+        TableView<JobSnapshot> jobs = robot.lookup("#jobs-table").queryTableView();
+        assertThat(jobs.getItems()).extracting(JobSnapshot::name).contains("Build sample workspace");
+        assertThat(Files.readString(home.resolve("settings.json"))).contains("sample.augur");
+    }
+
+    @Test
+    void importsRunAsJobsAndAFailureLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        Path good = home.resolve("ml");
+        Fixtures.write(good.resolve("movies.csv"), "movieId,title,genres\n1,A (1995),Comedy\n2,B (1996),Drama\n");
+        Fixtures.write(good.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n");
+        robot.interact(() -> vm.importPath(good));
+        waitUntilIdle();
+        TableView<DatasetInfo> table = robot.lookup("#datasets-table").queryTableView();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+
+        Path bad = home.resolve("bad");
+        Fixtures.write(bad.resolve("movies.csv"), "movieId,title,genres\n1,A (1995),Comedy\n");
+        Fixtures.write(bad.resolve("ratings.csv"), "userId,movieId,rating,timestamp\n1,1,four,964982703\n");
+        robot.interact(() -> vm.importPath(bad));
+        waitUntilIdle();
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".dialog-pane").tryQuery().isPresent());
+        DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
+        assertThat(dialog.getContentText()).contains("workspace is unchanged").contains("ratings.csv, line 2, field 'rating'");
+        assertThat(table.getItems()).hasSize(2);
+        robot.interact(() -> vm.jobs().refresh());
+        assertThat(robot.lookup("#job-status").queryAs(Label.class).getText()).contains("Import bad").contains("failed");
+    }
+}
