@@ -84,6 +84,13 @@ class MainViewTest {
         TableView<DatasetInfo> table = robot.lookup("#datasets-table").queryTableView();
         assertThat(table.getItems()).extracting(DatasetInfo::name).containsExactly(SampleWorkspace.DATASET);
         assertThat(table.getItems().get(0).interactions()).isBetween(45_000L, 55_000L);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !vm.datasets().statistics().curve().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#statistics-headline").queryAs(Label.class).getText())
+                .contains("500 users").contains("2,000 items").contains("200 cold items (10.0%)");
+        javafx.scene.chart.LineChart<?, ?> tail = robot.lookup("#long-tail-chart").queryAs(javafx.scene.chart.LineChart.class);
+        assertThat(tail.getData().get(0).getData()).hasSizeGreaterThan(50);
+        assertThat(vm.datasets().statistics().histogram()).isNotEmpty();
 
         robot.clickOn("#nav-embeddings");
         WaitForAsyncUtils.waitForFxEvents();

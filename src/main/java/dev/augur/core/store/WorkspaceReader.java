@@ -93,6 +93,29 @@ public final class WorkspaceReader {
         }
     }
 
+    /** Statistics plus the raw per-item and per-user counts of one dataset, for charts. */
+    public DatasetProfile profile(String dataset) {
+        WorkspaceStats stats = stats(Optional.of(dataset));
+        String and = " AND dataset_id = (SELECT id FROM datasets WHERE name = ?)";
+        synchronized (c) {
+            try {
+                long[] items = counts("SELECT count(*) FROM interactions WHERE source = 'observed'" + and
+                        + " GROUP BY item_id", Optional.of(dataset), stats.items());
+                long[] users = counts("SELECT count(*) FROM interactions WHERE source = 'observed'" + and
+                        + " GROUP BY user_id", Optional.of(dataset), stats.users());
+                java.util.Arrays.sort(items);
+                for (int i = 0, j = items.length - 1; i < j; i++, j--) {
+                    long t = items[i];
+                    items[i] = items[j];
+                    items[j] = t;
+                }
+                return new DatasetProfile(stats, items, users);
+            } catch (SQLException e) {
+                throw fail("reading the profile of " + dataset, e);
+            }
+        }
+    }
+
     /** Items (or users) with no interactions count as zeros in the distribution, so it covers all of them. */
     private long[] counts(String sql, Optional<String> dataset, long population) throws SQLException {
         long[] out = new long[(int) population];

@@ -59,7 +59,13 @@ public final class DatasetsView {
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());
 
         table.visibleProperty().bind(vm.busyProperty().not());
-        StackPane center = new StackPane(table, busyPane, error);
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.select(is));
+        table.setPrefHeight(160);
+        Parent statistics = new StatisticsView(vm.statistics()).root();
+        statistics.visibleProperty().bind(vm.busyProperty().not());
+        VBox content = new VBox(8, table, statistics);
+        VBox.setVgrow(statistics, javafx.scene.layout.Priority.ALWAYS);
+        StackPane center = new StackPane(content, busyPane, error);
         center.setPadding(new Insets(0, 20, 12, 20));
 
         root.setTop(header);

@@ -3,6 +3,7 @@ package dev.augur.ui.datasets;
 import dev.augur.app.AppServices;
 import dev.augur.core.dataset.sample.SampleWorkspace;
 import dev.augur.core.store.DatasetInfo;
+import dev.augur.core.store.DatasetProfile;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.JobSnapshot;
@@ -33,6 +34,7 @@ public final class DatasetsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
+    private final StatisticsViewModel statistics = new StatisticsViewModel();
 
     public DatasetsViewModel(AppServices services) {
         this.services = services;
@@ -56,6 +58,11 @@ public final class DatasetsViewModel {
         });
         JobBinding.follow(job, this::onProgress, list -> {
             datasets.setAll(list);
+            if (list.isEmpty()) {
+                statistics.clear();
+            } else {
+                select(list.get(0));
+            }
             busy.set(false);
             progress.set(1);
             status.set(String.format(Locale.ROOT, "%s · %d dataset%s", workspaceFile, list.size(), list.size() == 1 ? "" : "s"));
@@ -64,6 +71,25 @@ public final class DatasetsViewModel {
             error.set(e.getMessage() == null ? e.toString() : e.getMessage());
             status.set("Could not open " + workspaceFile);
         });
+    }
+
+    /** Loads the statistics of {@code dataset} in the background into {@link #statistics()}. */
+    public void select(DatasetInfo dataset) {
+        if (dataset == null || workspaceFile == null) {
+            return;
+        }
+        Path file = workspaceFile;
+        Job<DatasetProfile> job = services.tasks().submit("Statistics of " + dataset.name(), m -> {
+            try (Workspace ws = Workspace.open(file)) {
+                return ws.read().profile(dataset.name());
+            }
+        });
+        JobBinding.follow(job, s -> { }, p -> statistics.show(dataset.name(), p),
+                e -> error.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public StatisticsViewModel statistics() {
+        return statistics;
     }
 
     private void onProgress(JobSnapshot s) {
