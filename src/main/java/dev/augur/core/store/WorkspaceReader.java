@@ -185,6 +185,36 @@ public final class WorkspaceReader {
         }
     }
 
+    // ---- paged tables (Users, Items, Interactions, Reviews) ---------------------------------------------
+
+    /**
+     * The rows of {@code request}'s table and dataset that match its filter (sort, offset and limit are ignored).
+     * The filter is a case-insensitive "contains" over: users: external id; items: external id, title,
+     * description; interactions: user or item external id, item title; reviews: user or item external id,
+     * summary, text.
+     * @throws WorkspaceException when there is no such dataset
+     */
+    public long count(PageRequest request) {
+        return new TablePager(c, file).count(request);
+    }
+
+    /**
+     * One page of a table: rows {@code offset .. offset + limit - 1} in the requested order, each with the values of
+     * {@link TableKind#columns()}, and the total from the same snapshot. In the default order without a filter a
+     * page costs the same at any offset (keyset paging on the internal id); other orders and filters page with
+     * {@code OFFSET}. Counts and id ranges are cached until the workspace changes, so a view can ask for page
+     * after page.
+     * @throws WorkspaceException when there is no such dataset
+     */
+    public Page page(PageRequest request) {
+        return new TablePager(c, file).page(request, false).page();
+    }
+
+    /** The pager behind {@link #page}, with its strategies and plans visible (for tests). */
+    TablePager pager() {
+        return new TablePager(c, file);
+    }
+
     private long scalar(String sql, Optional<String> dataset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             dataset.ifPresent(d -> set(ps, d));
