@@ -108,6 +108,49 @@ class MainViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void pagedTablesScrollToTheEndFilterAndSortWithFlatMemory(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        robot.clickOn("Interactions");
+        TableView<java.util.List<Object>> table = robot.lookup("#table-interactions").queryTableView();
+        Label summary = robot.lookup("#summary-interactions").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> summary.getText().startsWith("50,000 interactions"));
+        assertThat(table.getItems()).hasSize(50_000);
+        for (int row = 0; row < 50_000; row += 2_500) { // scroll end to end in steps
+            int r = row;
+            robot.interact(() -> table.scrollTo(r));
+        }
+        robot.interact(() -> table.scrollTo(49_999));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> table.getItems().get(49_999).get(0) != null);
+        dev.augur.ui.datasets.PagedRows rows = (dev.augur.ui.datasets.PagedRows) table.getItems();
+        assertThat(rows.pagesInMemory()).isLessThanOrEqualTo(24);
+
+        robot.clickOn("Items");
+        TableView<java.util.List<Object>> items = robot.lookup("#table-items").queryTableView();
+        Label itemsSummary = robot.lookup("#summary-items").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> itemsSummary.getText().startsWith("2,000 items"));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> items.getItems().get(0).get(1) != null);
+        String title = String.valueOf(items.getItems().get(0).get(1));
+        String word = title.split(" ")[0];
+        javafx.scene.control.TextField filter = robot.lookup("#filter-items").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> filter.setText(word));
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> itemsSummary.getText().contains("matching '" + word + "'"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("summary stayed '" + itemsSummary.getText() + "' for filter '" + word + "'", e);
+        }
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !items.getItems().isEmpty() && items.getItems().get(0).get(1) != null);
+        assertThat(items.getItems().size()).isBetween(1, 1999);
+        for (int i = 0; i < items.getItems().size(); i++) {
+            int k = i;
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> items.getItems().get(k).get(1) != null);
+            java.util.List<Object> r = items.getItems().get(i);
+            assertThat((String.valueOf(r.get(0)) + " " + r.get(1) + " " + r.get(r.size() - 1)).toLowerCase())
+                    .contains(word.toLowerCase());
+        }
+    }
+
+    @Test
     void importsRunAsJobsAndAFailureLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
         waitUntilIdle();
         Path good = home.resolve("ml");

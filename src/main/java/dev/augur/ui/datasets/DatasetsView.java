@@ -61,10 +61,19 @@ public final class DatasetsView {
         table.visibleProperty().bind(vm.busyProperty().not());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.select(is));
         table.setPrefHeight(160);
-        Parent statistics = new StatisticsView(vm.statistics()).root();
-        statistics.visibleProperty().bind(vm.busyProperty().not());
-        VBox content = new VBox(8, table, statistics);
-        VBox.setVgrow(statistics, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+        tabs.setId("dataset-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(new javafx.scene.control.Tab("Statistics", new StatisticsView(vm.statistics()).root()));
+        for (TablesViewModel t : vm.tables()) {
+            String label = t.kind().name().charAt(0) + t.kind().name().substring(1).toLowerCase(java.util.Locale.ROOT);
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(label, new TablesView(t).root());
+            tab.setId("tab-" + t.kind().name().toLowerCase(java.util.Locale.ROOT));
+            tabs.getTabs().add(tab);
+        }
+        tabs.visibleProperty().bind(vm.busyProperty().not());
+        VBox content = new VBox(8, table, tabs);
+        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
         StackPane center = new StackPane(content, busyPane, error);
         center.setPadding(new Insets(0, 20, 12, 20));
 

@@ -35,9 +35,17 @@ public final class DatasetsViewModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final StatisticsViewModel statistics = new StatisticsViewModel();
+    private final java.util.List<TablesViewModel> tables;
 
     public DatasetsViewModel(AppServices services) {
         this.services = services;
+        this.tables = java.util.Arrays.stream(dev.augur.core.store.TableKind.values())
+                .map(k -> new TablesViewModel(services.tasks(), k)).toList();
+    }
+
+    /** The paged Users, Items, Interactions and Reviews tables of the selected dataset. */
+    public java.util.List<TablesViewModel> tables() {
+        return tables;
     }
 
     /** Shows {@code file}'s datasets, read in the background; a new empty sample workspace is built first. */
@@ -79,6 +87,7 @@ public final class DatasetsViewModel {
             return;
         }
         Path file = workspaceFile;
+        tables.forEach(t -> t.show(file, dataset.name()));
         Job<DatasetProfile> job = services.tasks().submit("Statistics of " + dataset.name(), m -> {
             try (Workspace ws = Workspace.open(file)) {
                 return ws.read().profile(dataset.name());
