@@ -49,6 +49,7 @@ public final class TablesView {
             if (spec.numeric()) {
                 c.setStyle("-fx-alignment: CENTER-RIGHT;");
             }
+            c.setPrefWidth(width(spec));
             table.getColumns().add(c);
         }
         table.itemsProperty().bind(vm.rowsProperty().map(r -> (javafx.collections.ObservableList<List<Object>>) r));
@@ -65,6 +66,19 @@ public final class TablesView {
         root = new VBox(8, bar, table);
         root.setPadding(new Insets(8, 0, 0, 0));
         VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /** Room for what a column usually holds: text wide, times readable, counts and ids narrow. */
+    private static double width(TableColumnSpec spec) {
+        String k = spec.key().toLowerCase(Locale.ROOT);
+        if (k.contains("title") || k.contains("text") || k.contains("summary") || k.contains("description")
+                || k.contains("attributes") || k.contains("categories")) {
+            return 260;
+        }
+        if (k.contains("time")) {
+            return 180;
+        }
+        return spec.numeric() ? 100 : 110;
     }
 
     public Parent root() {
