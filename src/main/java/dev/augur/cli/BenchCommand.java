@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "bench", description = "Benchmarks, each beside a peer measured in the same run.",
-        subcommands = {BenchCommand.ImportBench.class})
+        subcommands = {BenchCommand.ImportBench.class, StartupBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -38,6 +38,7 @@ public final class AugurApp extends Application {
         stage.setMaximized(s.maximized);
         stage.setOnHiding(e -> vm.saveWindow(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                 stage.isMaximized()));
+        StartupProbe.install(stage, () -> !vm.datasets().busyProperty().get() && !vm.datasets().datasets().isEmpty());
         stage.show();
         vm.start();
     }
