@@ -151,6 +151,37 @@ class MainViewTest {
     }
 
     @Test
+    void openingAnItemAndAUserShowsTheirFieldsRatingsAndTimeline(FxRobot robot) throws Exception {
+        waitUntilIdle();
+        robot.clickOn("Items");
+        TableView<java.util.List<Object>> items = robot.lookup("#table-items").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> items.getItems().size() == 2000 && items.getItems().get(0).get(1) != null);
+        robot.interact(() -> items.getSelectionModel().select(0));
+        Label title = robot.lookup("#detail-title").queryAs(Label.class);
+        String id = String.valueOf(items.getItems().get(0).get(0));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> title.getText().startsWith("Item " + id));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(title.getText()).contains(String.valueOf(items.getItems().get(0).get(1)));
+        javafx.scene.control.TextArea fields = robot.lookup("#detail-fields").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(fields.getText()).contains("description: ").contains("categories: ").contains("interactions: ");
+        long interactions = ((Number) items.getItems().get(0).get(3)).longValue();
+        if (interactions > 0) {
+            assertThat(vm.datasets().detail().ratingBars()).isNotEmpty();
+            assertThat(vm.datasets().detail().timeline()).hasSize((int) Math.min(50, interactions));
+        }
+
+        robot.clickOn("Users");
+        TableView<java.util.List<Object>> users = robot.lookup("#table-users").queryTableView();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> users.getItems().size() == 500 && users.getItems().get(0).get(0) != null);
+        robot.interact(() -> users.getSelectionModel().select(0));
+        String user = String.valueOf(users.getItems().get(0).get(0));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> title.getText().equals("User " + user));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.datasets().detail().timeline()).isNotEmpty();
+        assertThat(vm.datasets().detail().timeline().get(0)).startsWith("202").contains("★");
+    }
+
+    @Test
     void importsRunAsJobsAndAFailureLeavesTheWorkspaceAsItWas(FxRobot robot) throws Exception {
         waitUntilIdle();
         Path good = home.resolve("ml");

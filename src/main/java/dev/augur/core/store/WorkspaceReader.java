@@ -93,6 +93,72 @@ public final class WorkspaceReader {
         }
     }
 
+    /** An item of {@code dataset} with its rating spread and its {@code users} most recent users. */
+    public Optional<ItemDetail> itemDetail(String dataset, String externalId, int users) {
+        List<ItemRecord> found = items(externalId, Optional.of(dataset));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ItemRecord item = found.get(0);
+        synchronized (c) {
+            try {
+                List<ItemDetail.ValueCount> ratings = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT value, count(*) FROM interactions"
+                        + " WHERE item_id = ? AND source = 'observed' AND value IS NOT NULL GROUP BY value ORDER BY value")) {
+                    ps.setLong(1, item.id());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ratings.add(new ItemDetail.ValueCount(rs.getDouble(1), rs.getLong(2)));
+                        }
+                    }
+                }
+                List<ItemDetail.UserInteraction> recent = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT u.external_id, x.value, x.ts FROM interactions x"
+                        + " JOIN users u ON u.id = x.user_id WHERE x.item_id = ? AND x.source = 'observed'"
+                        + " ORDER BY x.ts DESC, x.id DESC LIMIT ?")) {
+                    ps.setLong(1, item.id());
+                    ps.setInt(2, users);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            recent.add(new ItemDetail.UserInteraction(rs.getString(1), null,
+                                    (Double) rs.getObject(2, Double.class), (Long) rs.getObject(3, Long.class)));
+                        }
+                    }
+                }
+                return Optional.of(new ItemDetail(item, ratings, recent));
+            } catch (SQLException e) {
+                throw fail("reading item " + externalId, e);
+            }
+        }
+    }
+
+    /** A user of {@code dataset} with up to {@code limit} interactions, oldest first. */
+    public Optional<UserDetail> userDetail(String dataset, String externalId, int limit) {
+        List<UserRecord> found = users(externalId, Optional.of(dataset));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        UserRecord user = found.get(0);
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT i.external_id, i.title, x.value, x.ts FROM interactions x"
+                    + " JOIN items i ON i.id = x.item_id WHERE x.user_id = ? AND x.source = 'observed'"
+                    + " ORDER BY x.ts, x.id LIMIT ?")) {
+                ps.setLong(1, user.id());
+                ps.setInt(2, limit);
+                List<ItemDetail.UserInteraction> history = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        history.add(new ItemDetail.UserInteraction(rs.getString(1), rs.getString(2),
+                                (Double) rs.getObject(3, Double.class), (Long) rs.getObject(4, Long.class)));
+                    }
+                }
+                return Optional.of(new UserDetail(user, history));
+            } catch (SQLException e) {
+                throw fail("reading user " + externalId, e);
+            }
+        }
+    }
+
     /** Statistics plus the raw per-item and per-user counts of one dataset, for charts. */
     public DatasetProfile profile(String dataset) {
         WorkspaceStats stats = stats(Optional.of(dataset));

@@ -67,13 +67,15 @@ public final class DatasetsView {
         tabs.getTabs().add(new javafx.scene.control.Tab("Statistics", new StatisticsView(vm.statistics()).root()));
         for (TablesViewModel t : vm.tables()) {
             String label = t.kind().name().charAt(0) + t.kind().name().substring(1).toLowerCase(java.util.Locale.ROOT);
-            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(label, new TablesView(t).root());
+            javafx.scene.control.Tab tab = new javafx.scene.control.Tab(label, new TablesView(t, row -> vm.openRow(t.kind(), row)).root());
             tab.setId("tab-" + t.kind().name().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }
-        tabs.visibleProperty().bind(vm.busyProperty().not());
-        VBox content = new VBox(8, table, tabs);
-        VBox.setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tabs, new DetailView(vm.detail()).root());
+        split.setDividerPositions(0.68);
+        split.visibleProperty().bind(vm.busyProperty().not());
+        VBox content = new VBox(8, table, split);
+        VBox.setVgrow(split, javafx.scene.layout.Priority.ALWAYS);
         StackPane center = new StackPane(content, busyPane, error);
         center.setPadding(new Insets(0, 20, 12, 20));
 

@@ -36,9 +36,12 @@ public final class DatasetsViewModel {
     private final ObservableList<DatasetInfo> datasets = FXCollections.observableArrayList();
     private final StatisticsViewModel statistics = new StatisticsViewModel();
     private final java.util.List<TablesViewModel> tables;
+    private final DetailViewModel detail;
+    private String selectedDataset;
 
     public DatasetsViewModel(AppServices services) {
         this.services = services;
+        this.detail = new DetailViewModel(services.tasks());
         this.tables = java.util.Arrays.stream(dev.augur.core.store.TableKind.values())
                 .map(k -> new TablesViewModel(services.tasks(), k)).toList();
     }
@@ -87,6 +90,7 @@ public final class DatasetsViewModel {
             return;
         }
         Path file = workspaceFile;
+        selectedDataset = dataset.name();
         tables.forEach(t -> t.show(file, dataset.name()));
         Job<DatasetProfile> job = services.tasks().submit("Statistics of " + dataset.name(), m -> {
             try (Workspace ws = Workspace.open(file)) {
@@ -95,6 +99,23 @@ public final class DatasetsViewModel {
         });
         JobBinding.follow(job, s -> { }, p -> statistics.show(dataset.name(), p),
                 e -> error.set(e.getMessage() == null ? e.toString() : e.getMessage()));
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    /** Opens a row of the Items or Users table (its first column is the id) in the detail pane. */
+    public void openRow(dev.augur.core.store.TableKind kind, java.util.List<Object> row) {
+        if (row == null || row.isEmpty() || row.get(0) == null || selectedDataset == null) {
+            return;
+        }
+        String id = String.valueOf(row.get(0));
+        switch (kind) {
+            case ITEMS -> detail.showItem(workspaceFile, selectedDataset, id);
+            case USERS -> detail.showUser(workspaceFile, selectedDataset, id);
+            default -> { }
+        }
     }
 
     public StatisticsViewModel statistics() {

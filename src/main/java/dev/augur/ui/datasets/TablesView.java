@@ -22,7 +22,7 @@ import java.util.Locale;
 public final class TablesView {
     private final VBox root;
 
-    public TablesView(TablesViewModel vm) {
+    public TablesView(TablesViewModel vm, java.util.function.Consumer<List<Object>> onOpen) {
         String kind = vm.kind().name().toLowerCase(Locale.ROOT);
         TextField filter = new TextField();
         filter.setId("filter-" + kind);
@@ -62,6 +62,7 @@ public final class TablesView {
             }
             return true;
         });
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> onOpen.accept(is));
         table.setFixedCellSize(28); // uniform rows keep virtual scrolling cheap
         root = new VBox(8, bar, table);
         root.setPadding(new Insets(8, 0, 0, 0));
