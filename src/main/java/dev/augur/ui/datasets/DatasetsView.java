@@ -60,7 +60,8 @@ public final class DatasetsView {
 
         table.visibleProperty().bind(vm.busyProperty().not());
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> vm.select(is));
-        table.setPrefHeight(160);
+        table.setPrefHeight(120);
+        table.setMinHeight(100);
         javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
         tabs.setId("dataset-tabs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
