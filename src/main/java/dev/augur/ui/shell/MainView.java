@@ -83,11 +83,12 @@ public final class MainView {
                 .map(p -> item(p, null, () -> vm.openWorkspace(Path.of(p)))).toList());
         vm.recent().addListener((javafx.collections.ListChangeListener<String>) c -> fillRecent.run());
         fillRecent.run();
-        MenuItem importFile = item("Import file…", "Shortcut+I", () -> chooseImportFile().ifPresent(vm::importPath));
+        MenuItem wizard = item("Import…", "Shortcut+I", this::openImportWizard);
+        MenuItem importFile = item("Import file directly…", null, () -> chooseImportFile().ifPresent(vm::importPath));
         MenuItem importFolder = item("Import folder…", "Shortcut+Shift+I", () -> chooseImportFolder().ifPresent(vm::importPath));
         MenuItem quit = item("Quit", "Shortcut+Q", () -> window().hide());
         Menu file = new Menu("File", null, newWs, open, recent, new javafx.scene.control.SeparatorMenuItem(),
-                importFile, importFolder, new javafx.scene.control.SeparatorMenuItem(), quit);
+                wizard, importFile, importFolder, new javafx.scene.control.SeparatorMenuItem(), quit);
         CheckMenuItem dark = new CheckMenuItem("Dark theme");
         dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
         dark.selectedProperty().bindBidirectional(vm.darkProperty());
@@ -168,6 +169,15 @@ public final class MainView {
         }
         m.setOnAction(e -> action.run());
         return m;
+    }
+
+    /** Opens the import wizard in its own window over the main one. */
+    public void openImportWizard() {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.setTitle("Import a dataset");
+        stage.initOwner(window());
+        stage.setScene(new javafx.scene.Scene(new dev.augur.ui.importer.ImportWizardView(vm.importWizard()).root()));
+        stage.show();
     }
 
     private Window window() {

@@ -100,6 +100,13 @@ public final class MainViewModel {
         return job;
     }
 
+    /** A wizard for importing into the open workspace; the datasets list refreshes after a successful import. */
+    public dev.augur.ui.importer.ImportWizardViewModel importWizard() {
+        Path ws = workspace.get();
+        return new dev.augur.ui.importer.ImportWizardViewModel(services.tasks(), services.imports(), ws,
+                r -> datasets.open(ws, false));
+    }
+
     /** Remembers the window bounds for the next start. */
     public void saveWindow(double x, double y, double width, double height, boolean maximized) {
         settings.windowX = x;
