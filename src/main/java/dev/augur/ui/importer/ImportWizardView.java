@@ -104,7 +104,10 @@ public final class ImportWizardView {
 
         root = new VBox(8, step1, sourceRow, step2, detected, preview, step3, options, step4, run, error);
         root.setPadding(new Insets(16));
-        root.setPrefWidth(820);
+        root.setPrefWidth(860);
+        root.setStyle("-fx-background-color: -color-bg-default;"); // its own window: paint the theme's background
+        name.setPrefColumnCount(30);
+        columns.setPrefColumnCount(50);
     }
 
     public Parent root() {
