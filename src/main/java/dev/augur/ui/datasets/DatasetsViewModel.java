@@ -57,11 +57,12 @@ public final class DatasetsViewModel {
         busy.set(true);
         error.set("");
         datasets.clear();
-        boolean build = isSample && SampleWorkspace.needsBuild(workspaceFile);
+        // Only a file-exists check here: opening the database happens in the job, off the JavaFX thread.
+        boolean build = isSample && !java.nio.file.Files.exists(file);
         status.set(build ? "Building the sample workspace…" : "Opening " + workspaceFile + "…");
         Job<List<DatasetInfo>> job = services.tasks().submit(build ? "Build sample workspace" : "Open workspace", monitor -> {
-            if (build) {
-                SampleWorkspace.ensure(file, services.imports(), monitor);
+            if (isSample) {
+                SampleWorkspace.ensure(file, services.imports(), monitor); // also refills an emptied sample
             }
             try (Workspace ws = Workspace.open(file)) {
                 return ws.read().datasets();
