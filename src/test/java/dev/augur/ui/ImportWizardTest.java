@@ -65,6 +65,9 @@ class ImportWizardTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(detected.getText()).contains("MovieLens").contains("movielens-csv");
         assertThat(vm.preview()).anyMatch(l -> l.startsWith("1,1,4.0"));
+        assertThat(vm.preview()).anyMatch(l -> l.contains("as parsed: 2 users, 2 items, 2 interactions"));
+        assertThat(vm.preview()).anyMatch(l -> l.startsWith("1 · 1 · A (1995) · 4.0"));
+        assertThat(vm.preview()).noneMatch(l -> l.startsWith(ImportWizardViewModel.PROBLEM));
         assertThat(vm.nameProperty().get()).isEqualTo("ml-good");
         robot.clickOn("#wizard-import");
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> imported == 1);
@@ -77,6 +80,8 @@ class ImportWizardTest {
         Path bad = movieLens("ml-bad", "userId,movieId,rating,timestamp\n1,1,4.0,964982703\n2,x,3.5,964982704\n");
         robot.interact(() -> vm.choose(bad));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> vm.canImportProperty().get());
+        assertThat(vm.preview()).anyMatch(l -> l.startsWith(ImportWizardViewModel.PROBLEM)
+                && l.contains("ratings.csv, line 3, field 'movieId'"));
         robot.clickOn("#wizard-import");
         Label error = robot.lookup("#wizard-error").queryAs(Label.class);
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !error.getText().isEmpty());

@@ -58,6 +58,16 @@ public final class ImportWizardView {
         preview.setId("wizard-preview");
         preview.setPrefHeight(180);
         preview.setStyle("-fx-font-family: monospace;");
+        preview.setCellFactory(list -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String line, boolean empty) {
+                super.updateItem(line, empty);
+                setText(empty ? null : line);
+                boolean problem = !empty && line != null && line.startsWith(ImportWizardViewModel.PROBLEM);
+                setStyle(problem ? "-fx-text-fill: -color-danger-fg; -fx-font-weight: bold;" : "");
+            }
+        });
+        preview.setPrefHeight(240);
 
         Label step3 = heading("3 · Options");
         TextField name = new TextField();

@@ -41,7 +41,11 @@ import java.util.zip.GZIPInputStream;
  * A failure keeps the message with file and line; the workspace is unchanged.
  */
 public final class ImportWizardViewModel {
-    private static final int PREVIEW_LINES = 12;
+    private static final int PREVIEW_LINES = 8;
+    /** Sources up to this size get a dry run (into a scratch workspace) so the preview shows parsed rows and problems. */
+    private static final long DRY_RUN_BYTES = 32L * 1024 * 1024;
+    /** Marks a preview line that reports a problem; the view highlights it. */
+    public static final String PROBLEM = "⚠ ";
 
     private final TaskExecutor tasks;
     private final ImportService imports;
@@ -104,7 +108,50 @@ public final class ImportWizardViewModel {
                 }
             }
         }
+        long bytes = 0;
+        for (Path f : d.files()) {
+            bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
+        }
+        if (bytes <= DRY_RUN_BYTES) {
+            lines.addAll(dryRun(path));
+        } else {
+            lines.add("(larger than 32 MB: rows are checked during the import)");
+        }
         return new Preview(d, lines);
+    }
+
+    /** Imports into a scratch workspace with the skip policy: the first rows as parsed, then every problem. */
+    private List<String> dryRun(Path path) throws Exception {
+        List<String> out = new ArrayList<>();
+        Path scratch = Files.createTempFile("augur-preview", ".augur");
+        Files.delete(scratch);
+        try (Workspace ws = Workspace.open(scratch)) {
+            ImportReport r = imports.run(ws, path, ImportOptions.defaults().withOnError(OnError.SKIP),
+                    dev.augur.core.task.TaskMonitor.NONE);
+            out.add(String.format(Locale.ROOT, "── as parsed: %,d users, %,d items, %,d interactions, %,d reviews ──",
+                    r.users(), r.items(), r.interactions(), r.reviews()));
+            dev.augur.core.store.TableKind kind = r.interactions() > 0 ? dev.augur.core.store.TableKind.INTERACTIONS
+                    : dev.augur.core.store.TableKind.ITEMS;
+            var page = ws.read().page(dev.augur.core.store.PageRequest.of(r.dataset(), kind, 0, PREVIEW_LINES));
+            List<String> labels = kind.columns().stream().map(dev.augur.core.store.TableColumnSpec::label).toList();
+            out.add(String.join(" · ", labels));
+            for (List<Object> row : page.rows()) {
+                out.add(String.join(" · ", row.stream().map(v -> v == null ? "" : String.valueOf(v)).toList()));
+            }
+            r.warnings().forEach(w -> out.add(PROBLEM + w));
+            if (r.skipped() > 0) {
+                out.add(String.format(Locale.ROOT, "%s%,d bad lines (the import stops at the first unless you choose SKIP):",
+                        PROBLEM, r.skipped()));
+                r.problems().forEach(p -> out.add(PROBLEM + p));
+            }
+        } catch (dev.augur.core.dataset.ImportException e) {
+            out.add(PROBLEM + e.getMessage());
+        } finally {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(scratch + suffix));
+            }
+        }
+        return out;
     }
 
     /** Starts the import job; progress, rate and ETA show in {@link #statusProperty()}. */
