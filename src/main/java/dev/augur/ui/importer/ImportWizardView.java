@@ -84,9 +84,9 @@ public final class ImportWizardView {
         GridPane options = new GridPane();
         options.setHgap(8);
         options.setVgap(6);
-        options.addRow(0, new Label("Dataset name"), name);
-        options.addRow(1, new Label("On a bad line"), policy, new Label("ABORT writes nothing; SKIP imports the rest and lists the problems"));
-        options.addRow(2, new Label("CSV columns"), columns);
+        options.addRow(0, fixed("Dataset name"), name);
+        options.addRow(1, fixed("On a bad line"), policy, fixed("ABORT writes nothing; SKIP imports the rest and lists the problems"));
+        options.addRow(2, fixed("CSV columns"), columns);
         GridPane.setHgrow(columns, Priority.ALWAYS);
 
         Label step4 = heading("4 · Import");
@@ -117,11 +117,17 @@ public final class ImportWizardView {
         root.setPrefWidth(860);
         root.setStyle("-fx-background-color: -color-bg-default;"); // its own window: paint the theme's background
         name.setPrefColumnCount(30);
-        columns.setPrefColumnCount(50);
+        columns.setPrefColumnCount(40);
     }
 
     public Parent root() {
         return root;
+    }
+
+    private static Label fixed(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label heading(String text) {

@@ -97,25 +97,26 @@ public final class ImportWizardViewModel {
     private Preview preview(Path path) throws Exception {
         Detection d = imports.detect(path, "auto");
         List<String> lines = new ArrayList<>();
-        Path main = d.files().isEmpty() ? path : d.files().get(d.files().size() - 1);
-        if (Files.isRegularFile(main)) {
-            lines.add("── " + main.getFileName() + " ──");
-            try (InputStream raw = Files.newInputStream(main);
-                 InputStream in = main.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String s; lines.size() <= PREVIEW_LINES && (s = r.readLine()) != null; ) {
-                    lines.add(s.length() > 200 ? s.substring(0, 200) + "…" : s);
-                }
-            }
-        }
         long bytes = 0;
         for (Path f : d.files()) {
             bytes += Files.isRegularFile(f) ? Files.size(f) : 0;
         }
         if (bytes <= DRY_RUN_BYTES) {
-            lines.addAll(dryRun(path));
+            lines.addAll(dryRun(path)); // parsed rows and problems first: that is what the analyst checks
         } else {
             lines.add("(larger than 32 MB: rows are checked during the import)");
+        }
+        Path main = d.files().isEmpty() ? path : d.files().get(d.files().size() - 1);
+        if (Files.isRegularFile(main)) {
+            lines.add("── first lines of " + main.getFileName() + " ──");
+            int raw = 0;
+            try (InputStream rawIn = Files.newInputStream(main);
+                 InputStream in = main.toString().endsWith(".gz") ? new GZIPInputStream(rawIn) : rawIn;
+                 BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                for (String s; raw++ < PREVIEW_LINES && (s = r.readLine()) != null; ) {
+                    lines.add(s.length() > 200 ? s.substring(0, 200) + "…" : s);
+                }
+            }
         }
         return new Preview(d, lines);
     }
