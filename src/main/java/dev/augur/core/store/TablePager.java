@@ -93,17 +93,36 @@ final class TablePager {
             if (needle != null) {
                 TableSql.filter(r.kind(), ids, dataset, needle, filtered.byIndex());
             }
-            ids.sql(" ORDER BY " + order + shape.alias() + ".id" + dir + " LIMIT ? OFFSET ?").param(n).param(r.offset());
-            Sql idSql = ids.build();
-            ran.add(idSql);
-            StringBuilder json = new StringBuilder("[");
             List<Long> pageIds = new ArrayList<>(n);
-            try (PreparedStatement ps = TableSql.prepare(c, idSql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long id = rs.getLong(1);
-                    pageIds.add(id);
-                    json.append(json.length() > 1 ? "," : "").append(id);
+            if (total >= ORDER_CACHE_FROM) {
+                // Large sorted or filtered tables: sort once, keep the ids in order, and slice them per page, so
+                // scrolling deep costs a slice instead of re-sorting a million rows for every page.
+                OrderKey key = new OrderKey(dataset, r.kind(), r.filter(), r.sortKey(), r.ascending(), dataVersion());
+                Ordered cached = ORDERS.get(c);
+                long[] ordered = cached != null && cached.key().equals(key) ? cached.ids() : null;
+                if (ordered == null) {
+                    ids.sql(" ORDER BY " + order + shape.alias() + ".id" + dir);
+                    Sql all = ids.build();
+                    ran.add(all);
+                    ordered = readIds(all, total);
+                    ORDERS.put(c, new Ordered(key, ordered));
                 }
+                for (long k = r.offset(); k < Math.min(ordered.length, r.offset() + n); k++) {
+                    pageIds.add(ordered[(int) k]);
+                }
+            } else {
+                ids.sql(" ORDER BY " + order + shape.alias() + ".id" + dir + " LIMIT ? OFFSET ?").param(n).param(r.offset());
+                Sql idSql = ids.build();
+                ran.add(idSql);
+                try (PreparedStatement ps = TableSql.prepare(c, idSql); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        pageIds.add(rs.getLong(1));
+                    }
+                }
+            }
+            StringBuilder json = new StringBuilder("[");
+            for (long id : pageIds) {
+                json.append(json.length() > 1 ? "," : "").append(id);
             }
             // ...then those rows with all their columns.
             Sql rowSql = new SqlBuilder().sql("SELECT " + shape.selectList() + " FROM " + shape.from() + " WHERE "
@@ -119,6 +138,38 @@ final class TablePager {
             }
             return new Result(new Page(total, r.offset(), rows), Strategy.OFFSET, ran);
         });
+    }
+
+    /** Below this many matching rows OFFSET is fast enough and nothing is cached. */
+    static final long ORDER_CACHE_FROM = 50_000;
+
+    private record OrderKey(long dataset, TableKind kind, String filter, String sortKey, boolean ascending, long version) {
+    }
+
+    private record Ordered(OrderKey key, long[] ids) {
+    }
+
+    /** The last sorted or filtered id order per read connection (8 bytes a row; one order per connection). */
+    private static final Map<Connection, Ordered> ORDERS = Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private long dataVersion() throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("PRAGMA data_version"); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    private long[] readIds(Sql sql, long expected) throws SQLException {
+        long[] out = new long[(int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, expected))];
+        int n = 0;
+        try (PreparedStatement ps = TableSql.prepare(c, sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                out[n++] = rs.getLong(1);
+            }
+        }
+        return n == out.length ? out : Arrays.copyOf(out, n);
     }
 
     /** SQLite's plan for a statement, one line per step (for tests). */

@@ -364,6 +364,23 @@ class PagingTest {
     }
 
     @Test
+    void sortedPagesOfALargeTableAreSlicesOfOneSortAndFollowEachOther() {
+        try (Workspace fresh = Workspace.open(ws.file())) {
+            PageRequest byTime = new PageRequest("big", INTERACTIONS, "", "time", true, 100_000, 200);
+            Page a = fresh.read().page(byTime);
+            Page b = fresh.read().page(byTime.withOffset(100_200));
+            Page whole = fresh.read().page(byTime.withOffset(100_100)); // straddles a and b
+            assertThat(a.rows()).hasSize(200);
+            assertThat(String.valueOf(a.rows().get(199).get(4))).isLessThanOrEqualTo(String.valueOf(b.rows().get(0).get(4)));
+            assertThat(whole.rows().subList(0, 100)).isEqualTo(a.rows().subList(100, 200));
+            assertThat(whole.rows().subList(100, 200)).isEqualTo(b.rows().subList(0, 100));
+            // the cached order is per filter: a filtered sort is its own slice and never reuses the unfiltered one
+            Page filtered = fresh.read().page(new PageRequest("big", INTERACTIONS, "user1", "time", true, 0, 50));
+            assertThat(filtered.rows()).allSatisfy(r -> assertThat(String.valueOf(r.get(0))).contains("user1"));
+        }
+    }
+
+    @Test
     void aDeepPageOfTheLargeDatasetReturnsFast() {
         PageRequest deep = PageRequest.of("big", INTERACTIONS, 199_800, 200);
         try (Workspace fresh = Workspace.open(ws.file())) { // a new read connection: nothing cached yet
