@@ -126,9 +126,7 @@ final class StartupBench implements Callable<Integer> {
     }
 
     private static double median(List<JsonNode> xs, String key) {
-        double[] v = xs.stream().mapToDouble(n -> n.get(key).asDouble()).sorted().toArray();
-        int n = v.length;
-        return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+        return dev.augur.core.bench.ImportBenchmark.median(xs.stream().mapToDouble(n -> n.get(key).asDouble()).toArray());
     }
 
     private static String values(List<JsonNode> xs, String key) {
