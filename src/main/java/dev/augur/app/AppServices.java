@@ -2,7 +2,9 @@ package dev.augur.app;
 
 import dev.augur.core.dataset.ImportService;
 import dev.augur.core.dataset.Importers;
+import dev.augur.core.encode.EncodeService;
 import dev.augur.core.task.TaskExecutor;
+import dev.augur.core.vectors.SimilarItems;
 
 /**
  * The hand-written wiring of the services that the desktop app and the command line share. No DI framework:
@@ -11,6 +13,8 @@ import dev.augur.core.task.TaskExecutor;
 public final class AppServices implements AutoCloseable {
     private final ImportService importService;
     private final TaskExecutor tasks;
+    private final EncodeService encoder = new EncodeService();
+    private final SimilarItems similarItems = new SimilarItems();
 
     public AppServices() {
         this.importService = new ImportService(Importers.standard());
@@ -25,8 +29,20 @@ public final class AppServices implements AutoCloseable {
         return tasks;
     }
 
+    /** The one encode service: keeps loaded sentence encoders between jobs until {@link #close}. */
+    public EncodeService encoder() {
+        return encoder;
+    }
+
+    /** "Similar items" search; keeps cosine indexes of item vector sets while they are unchanged. */
+    public SimilarItems similarItems() {
+        return similarItems;
+    }
+
     @Override
     public void close() {
-        tasks.close();
+        tasks.close(); // jobs stop first, then what they used
+        encoder.close();
+        similarItems.close();
     }
 }

@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the app remembers between runs: window bounds, the theme, the last and recent workspaces.
+ * What the app remembers between runs: window bounds, the theme, the last and recent workspaces, the default
+ * sentence encoder and device. Fields added later keep their defaults when an older file lacks them.
  * A plain mutable bean because Jackson reads and writes it; only {@link SettingsStore} persists it.
  */
 public final class Settings {
     public static final int MAX_RECENT = 8;
+    public static final String DEFAULT_ENCODER = "minilm-q";
+    public static final String DEFAULT_DEVICE = "auto";
 
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;
@@ -18,6 +21,10 @@ public final class Settings {
     public boolean dark;
     public String lastWorkspace;
     public List<String> recentWorkspaces = new ArrayList<>();
+    /** Encoder model id ({@code ModelRegistry}) that new encode jobs start with. */
+    public String defaultEncoder = DEFAULT_ENCODER;
+    /** Device for encoding: auto, cpu or gpu ({@code DeviceChoice#id}). */
+    public String encodeDevice = DEFAULT_DEVICE;
 
     /** Puts {@code workspace} first in the recent list (no duplicates, at most {@link #MAX_RECENT}). */
     public void rememberWorkspace(String workspace) {
@@ -27,5 +34,19 @@ public final class Settings {
         while (recentWorkspaces.size() > MAX_RECENT) {
             recentWorkspaces.remove(recentWorkspaces.size() - 1);
         }
+    }
+
+    /** Fills what a hand-edited or older file left null with the defaults; returns this. */
+    public Settings normalise() {
+        if (defaultEncoder == null || defaultEncoder.isBlank()) {
+            defaultEncoder = DEFAULT_ENCODER;
+        }
+        if (encodeDevice == null || encodeDevice.isBlank()) {
+            encodeDevice = DEFAULT_DEVICE;
+        }
+        if (recentWorkspaces == null) {
+            recentWorkspaces = new ArrayList<>();
+        }
+        return this;
     }
 }

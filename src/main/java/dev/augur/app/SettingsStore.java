@@ -31,7 +31,7 @@ public final class SettingsStore {
             return new Settings();
         }
         try {
-            return JSON.readValue(file.toFile(), Settings.class);
+            return JSON.readValue(file.toFile(), Settings.class).normalise();
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "settings " + file + " unreadable, using defaults: " + e.getMessage());
             return new Settings();

@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 @Command(name = "augur", mixinStandardHelpOptions = true, version = "Augur 0.1.0",
         description = "Workbench for recommender-system analysts who enrich their data with LLMs.%n"
                 + "With no command, opens the desktop app.",
-        subcommands = {ImportCommand.class, StatsCommand.class, ShowCommand.class, BenchCommand.class,
+        subcommands = {ImportCommand.class, StatsCommand.class, ShowCommand.class, EncodeCommand.class,
+                SimilarCommand.class, VectorsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AugurCli implements Runnable {
 

@@ -13,7 +13,8 @@ final class Failures {
         if (e instanceof ImportException ie) {
             return "import failed, nothing was written: " + ie.getMessage();
         }
-        if (e instanceof WorkspaceException || e instanceof IllegalArgumentException) {
+        if (e instanceof WorkspaceException || e instanceof IllegalArgumentException
+                || e instanceof dev.augur.core.encode.EncoderException) {
             return e.getMessage();
         }
         if (e instanceof TaskCancelledException) {

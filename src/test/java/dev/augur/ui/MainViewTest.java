@@ -95,9 +95,19 @@ class MainViewTest {
         robot.clickOn("#nav-embeddings");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.sectionProperty().get()).isEqualTo(Section.EMBEDDINGS);
-        Node empty = robot.lookup("#empty-embeddings").query();
-        assertThat(empty.isVisible()).isTrue();
-        assertThat(robot.from(empty).lookup((Label l) -> l.getText().contains("2-D maps")).tryQuery()).isPresent();
+        Node hint = robot.lookup("#embeddings-map-hint").query();
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(((Label) hint).getText()).contains("2-D maps");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#vectors-status").queryAs(Label.class)
+                .getText().startsWith("No vectors yet"));
+
+        robot.clickOn("#nav-settings");
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> encoders = robot.lookup("#encoders-table").queryTableView();
+        assertThat(encoders.getItems()).hasSize(4);
+        assertThat(robot.lookup("#empty-settings").tryQuery()).isEmpty();
+        Label device = robot.lookup("#settings-device-line").queryAs(Label.class);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> device.getText().startsWith("Encoders run on"));
 
         robot.clickOn("#nav-jobs");
         WaitForAsyncUtils.waitForFxEvents();

@@ -36,7 +36,7 @@ public final class ImportReportJson {
         }
         ArrayNode warnings = o.putArray("warnings");
         r.warnings().forEach(warnings::add);
-        o.put("load_seconds", Math.round(r.loadSeconds() * 1000) / 1000.0);
+        o.put("committed_seconds", Math.round(r.loadSeconds() * 1000) / 1000.0);
         o.put("seconds", Math.round(r.seconds() * 1000) / 1000.0);
         return o;
     }

@@ -47,17 +47,16 @@ public final class ImportService {
             }
             importer.read(detection, out, ctx);
             ctx.checkCancelled();
-            double loadSeconds = (System.nanoTime() - start) / 1e9;
-            monitor.message("Indexing " + out.interactionCount() + " interactions");
+            double readSeconds = (System.nanoTime() - start) / 1e9;
+            monitor.message("Committing " + out.interactionCount() + " interactions, then indexing them");
             String datasetName = name;
-            long duplicates = out.commit(d -> ImportReportJson.of(report(datasetName, importer, source, out, ctx, d, 0, loadSeconds, start)).toString());
-            report = report(name, importer, source, out, ctx, duplicates, 0, loadSeconds, start);
+            long cold = out.coldItemCount();
+            long duplicates = out.commit(d -> ImportReportJson.of(report(datasetName, importer, source, out, ctx, d, cold, readSeconds, start)).toString());
+            double loadSeconds = (out.committedAt() - start) / 1e9;
+            report = report(name, importer, source, out, ctx, duplicates, cold, loadSeconds, start);
         }
-        long cold = workspace.read().coldItems(name);
         ctx.finishProgress();
-        return new ImportReport(report.dataset(), report.format(), report.source(), report.users(), report.items(),
-                report.interactions(), report.reviews(), report.tags(), report.bareItems(), cold, report.duplicates(),
-                report.skipped(), report.problems(), report.warnings(), report.loadSeconds(), (System.nanoTime() - start) / 1e9);
+        return report;
     }
 
     private static ImportReport report(String name, Importer importer, Path source, DatasetWriter out, ImportContext ctx,

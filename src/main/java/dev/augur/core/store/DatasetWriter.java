@@ -30,6 +30,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final Map<String, Integer> userIds = new HashMap<>();
     private final Map<String, Integer> itemIds = new HashMap<>();
     private final BitSet declaredItems = new BitSet();
+    private final BitSet itemsWithInteractions = new BitSet(); // cold items = the rest, counted without a query
     private final int firstUserId;
     private final int firstItemId;
     private int nextUserId;
@@ -42,6 +43,7 @@ public final class DatasetWriter implements AutoCloseable {
     private final RowBatch tags;
     private final PreparedStatement fillItem;
     private boolean finished;
+    private long committedAt;
     private RepeatFilter repeats; // set when the importer asks for duplicates to be dropped
     private long deletedDuplicates;
 
@@ -225,6 +227,9 @@ public final class DatasetWriter implements AutoCloseable {
         if (repeats != null && repeats.isRepeat(user, item, value, ts)) {
             return;
         }
+        if (item >= firstItemId) {
+            itemsWithInteractions.set(item - firstItemId);
+        }
         try {
             interactions.add(user, item, value, ts, impression);
         } catch (SQLException e) {
@@ -303,6 +308,16 @@ public final class DatasetWriter implements AutoCloseable {
         return itemIds.size();
     }
 
+    /** Items of this dataset with no interaction: the cold-start cases. */
+    public int coldItemCount() {
+        return itemIds.size() - itemsWithInteractions.cardinality();
+    }
+
+    /** {@link System#nanoTime()} when the data became visible to readers, or 0 before {@link #commit}. */
+    public long committedAt() {
+        return committedAt;
+    }
+
     /** Items only mentioned by interactions, never given metadata. */
     public int bareItemCount() {
         return itemIds.size() - declaredItems.cardinality();
@@ -311,7 +326,10 @@ public final class DatasetWriter implements AutoCloseable {
     // ---- finishing ---------------------------------------------------------------------------------------
 
     /**
-     * Flushes, builds the indexes, removes repeated rows (see {@link #dropDuplicateInteractions()}) and commits.
+     * Flushes and commits; then builds the interaction indexes in a transaction of their own (ADR 0005), so the
+     * data is visible as soon as it is written. When repeated rows must be found after the fact (input not grouped
+     * by user, see {@link #dropDuplicateInteractions()}), the indexes are needed for that and are built first,
+     * inside the import's transaction.
      * @param report JSON object stored with the dataset; may mention {@code duplicates}
      * @return the number of duplicate interactions removed
      */
@@ -322,8 +340,11 @@ public final class DatasetWriter implements AutoCloseable {
             interactions.flush();
             reviews.flush();
             tags.flush();
-            indexes.restore();
-            deletedDuplicates = repeats != null && !repeats.isExact() ? indexes.deleteRepeats(firstUserId, nextUserId - 1) : 0;
+            boolean findRepeatsInSql = repeats != null && !repeats.isExact();
+            if (findRepeatsInSql) {
+                indexes.restore();
+                deletedDuplicates = indexes.deleteRepeats(firstUserId, nextUserId - 1);
+            }
             long duplicates = (repeats == null ? 0 : repeats.repeats()) + deletedDuplicates;
             try (PreparedStatement ps = c.prepareStatement("UPDATE datasets SET report = ? WHERE id = ?")) {
                 ps.setString(1, report.apply(duplicates));
@@ -331,7 +352,11 @@ public final class DatasetWriter implements AutoCloseable {
                 ps.executeUpdate();
             }
             c.commit();
+            committedAt = System.nanoTime();
             finished = true;
+            // Derived data only: if this fails or the process dies here, Workspace.open builds them again.
+            indexes.restore();
+            c.commit();
             return duplicates;
         } catch (SQLException e) {
             throw fail(e);

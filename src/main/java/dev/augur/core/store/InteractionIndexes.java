@@ -8,7 +8,8 @@ import java.sql.Statement;
 
 /**
  * The interaction indexes (a user's history by item and time; an item's audience; synthetic rows) and the work done
- * through them at the end of an import. All of it runs inside the importer's transaction (ADR 0002).
+ * through them at the end of an import. Small tables drop them for the import and build them again after the data
+ * commits, in a transaction of their own (ADR 0005); {@link #ensure} repairs a workspace whose build never ran.
  */
 final class InteractionIndexes {
     /** Below this many existing interactions, dropping and rebuilding the indexes beats maintaining them. */
@@ -43,6 +44,15 @@ final class InteractionIndexes {
                 for (String index : INDEXES.keySet()) {
                     st.execute("DROP INDEX IF EXISTS " + index);
                 }
+            }
+        }
+    }
+
+    /** Creates whichever interaction index is missing (a crash between an import's commit and its index build). */
+    static void ensure(Connection c) throws SQLException {
+        try (Statement st = c.createStatement()) {
+            for (var index : INDEXES.entrySet()) {
+                st.execute("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON interactions " + index.getValue());
             }
         }
     }

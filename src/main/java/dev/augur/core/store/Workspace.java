@@ -48,6 +48,7 @@ public final class Workspace implements AutoCloseable {
                 st.execute("PRAGMA threads = 2"); // helper threads for the sorts of CREATE INDEX
             }
             Migrations.apply(w, abs.toString());
+            InteractionIndexes.ensure(w);
             Connection r = connect(abs);
             try (Statement st = r.createStatement()) {
                 st.execute("PRAGMA foreign_keys = ON");
@@ -114,6 +115,18 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Takes the write lock for a short write of this package (see {@link VectorStore}). Refuses when this thread
+     * already holds it (an open {@link DatasetWriter}), whose transaction such a write would commit early.
+     */
+    void acquireWriter() {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread already holds the writer of " + file
+                    + " (an import in progress); finish it first");
+        }
+        writeLock.lock();
+    }
+
     void releaseWriter() {
         writeLock.unlock();
     }
@@ -121,6 +134,11 @@ public final class Workspace implements AutoCloseable {
     /** Read-side queries: datasets, statistics, records. */
     public WorkspaceReader read() {
         return new WorkspaceReader(reader, file);
+    }
+
+    /** The sentence vectors stored in this workspace. */
+    public VectorStore vectors() {
+        return new VectorStore(this, writer, reader);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** Read-only queries over a workspace. Shares the workspace's read connection, one query at a time. */
@@ -247,6 +248,149 @@ public final class WorkspaceReader {
                 return out;
             } catch (SQLException e) {
                 throw fail("reading user " + externalId, e);
+            }
+        }
+    }
+
+    /** The internal id of the dataset named {@code name}, without counting its rows as {@link #dataset} does. */
+    public Optional<Long> datasetId(String name) {
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM datasets WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw fail("looking up dataset " + name, e);
+            }
+        }
+    }
+
+    // ---- whole-dataset scans in id order (encoders), keyset paging on the internal id ------------------------
+
+    /**
+     * Up to {@code limit} items of a dataset with an id above {@code afterId}, in id order: pass the last id of
+     * one page to get the next (start with 0); a page shorter than {@code limit} is the last. For reading text
+     * only: {@link ItemRecord#interactions()} and {@link ItemRecord#reviews()} are 0 here, not counted.
+     */
+    public List<ItemRecord> itemsAfter(long datasetId, long afterId, int limit) {
+        // "+i.dataset_id" and no join: walk the primary key from afterId, never sort the dataset's rows per page
+        String sql = "SELECT i.id, (SELECT d.name FROM datasets d WHERE d.id = i.dataset_id), i.external_id, i.title,"
+                + " i.description, i.categories, i.attributes FROM items i"
+                + " WHERE i.id > ? AND +i.dataset_id = ? ORDER BY i.id LIMIT ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, datasetId);
+                ps.setInt(3, limit);
+                List<ItemRecord> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6), rs.getString(7), 0, 0));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading items of dataset " + datasetId, e);
+            }
+        }
+    }
+
+    /** The number of items in a dataset. */
+    public long itemCount(long datasetId) {
+        return countOf("items", datasetId);
+    }
+
+    /**
+     * Up to {@code limit} reviews of a dataset with an id above {@code afterId}, in id order; paged like
+     * {@link #itemsAfter}.
+     */
+    public List<ReviewText> reviewsAfter(long datasetId, long afterId, int limit) {
+        String sql = "SELECT id, user_id, item_id, summary, text FROM reviews"
+                + " WHERE id > ? AND +dataset_id = ? ORDER BY id LIMIT ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, datasetId);
+                ps.setInt(3, limit);
+                List<ReviewText> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ReviewText(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                                Objects.requireNonNullElse(rs.getString(4), ""),
+                                Objects.requireNonNullElse(rs.getString(5), "")));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading reviews of dataset " + datasetId, e);
+            }
+        }
+    }
+
+    /** The number of reviews in a dataset. */
+    public long reviewCount(long datasetId) {
+        return countOf("reviews", datasetId);
+    }
+
+    /**
+     * The items with these internal ids (of any dataset), in the order given; ids with no item are skipped, a
+     * repeated id gives the item again. Counts included, so meant for short lists such as nearest neighbours.
+     */
+    public List<ItemRecord> itemsByIds(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<Long, ItemRecord> found = new java.util.HashMap<>();
+        List<Long> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        int chunk = 500; // well below SQLite's limit on bound parameters
+        synchronized (c) {
+            try {
+                for (int from = 0; from < distinct.size(); from += chunk) {
+                    List<Long> part = distinct.subList(from, Math.min(distinct.size(), from + chunk));
+                    String sql = "SELECT i.id, (SELECT d.name FROM datasets d WHERE d.id = i.dataset_id), i.external_id,"
+                            + " i.title, i.description, i.categories, i.attributes,"
+                            + " (SELECT count(*) FROM interactions x WHERE x.item_id = i.id AND x.source = 'observed'),"
+                            + " (SELECT count(*) FROM reviews r WHERE r.item_id = i.id)"
+                            + " FROM items i WHERE i.id IN ("
+                            + "?,".repeat(part.size() - 1) + "?)";
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (int k = 0; k < part.size(); k++) {
+                            ps.setLong(k + 1, part.get(k));
+                        }
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                found.put(rs.getLong(1), new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                                        rs.getLong(8), rs.getLong(9)));
+                            }
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                throw fail("reading " + ids.size() + " items by id", e);
+            }
+        }
+        List<ItemRecord> out = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            ItemRecord item = found.get(id);
+            if (item != null) {
+                out.add(item);
+            }
+        }
+        return out;
+    }
+
+    private long countOf(String table, long datasetId) {
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE dataset_id = ?")) {
+                ps.setLong(1, datasetId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0;
+                }
+            } catch (SQLException e) {
+                throw fail("counting " + table + " of dataset " + datasetId, e);
             }
         }
     }

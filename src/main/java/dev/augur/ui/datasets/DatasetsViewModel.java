@@ -41,7 +41,7 @@ public final class DatasetsViewModel {
 
     public DatasetsViewModel(AppServices services) {
         this.services = services;
-        this.detail = new DetailViewModel(services.tasks());
+        this.detail = new DetailViewModel(services.tasks(), services.similarItems());
         this.tables = java.util.Arrays.stream(dev.augur.core.store.TableKind.values())
                 .map(k -> new TablesViewModel(services.tasks(), k)).toList();
     }

@@ -1,15 +1,23 @@
 package dev.augur.ui.datasets;
 
+import dev.augur.core.store.DatasetInfo;
 import dev.augur.core.store.ItemDetail;
 import dev.augur.core.store.UserDetail;
+import dev.augur.core.store.VectorSetInfo;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.TaskExecutor;
+import dev.augur.core.vectors.SimilarItem;
+import dev.augur.core.vectors.SimilarItems;
 import dev.augur.ui.common.JobBinding;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -18,33 +26,68 @@ import javafx.collections.ObservableList;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The detail pane: one item (every text field and attribute, its rating histogram, recent users) or one user
- * (attributes and the history as a timeline with ratings), read in the background.
+ * (attributes and the history as a timeline with ratings), read in the background; for an item also its nearest
+ * neighbours in one of the dataset's item vector sets.
  */
 public final class DetailViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How many similar items the pane lists. */
+    public static final int SIMILAR = 10;
+    public static final String NO_VECTORS = "No item vectors yet — encode items in Embeddings → Vectors";
+
     private final TaskExecutor tasks;
+    private final SimilarItems similarItems;
     private final StringProperty title = new SimpleStringProperty("Select an item or a user to see it here.");
     private final StringProperty fields = new SimpleStringProperty("");
     private final ObservableList<String> ratingBars = FXCollections.observableArrayList();
     private final ObservableList<String> timeline = FXCollections.observableArrayList();
+    private final ObservableList<VectorSetInfo> similarSets = FXCollections.observableArrayList();
+    private final ObjectProperty<VectorSetInfo> similarSet = new SimpleObjectProperty<>();
+    private final ObservableList<SimilarItem> similar = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper similarShown = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper noVectors = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty similarStatus = new SimpleStringProperty("");
+    private Runnable onOpenVectors = () -> { };
+    private Path workspace;
+    private String dataset;
+    private long itemId = -1;
+    private String itemExternalId;
+    private long similarGeneration;
+    private boolean applying;
 
-    public DetailViewModel(TaskExecutor tasks) {
+    /** What a similar-items job found: the dataset's item vector sets, the one searched, its neighbours. */
+    record Similar(List<VectorSetInfo> sets, VectorSetInfo set, List<SimilarItem> items) {
+    }
+
+    public DetailViewModel(TaskExecutor tasks, SimilarItems similarItems) {
         this.tasks = tasks;
+        this.similarItems = similarItems;
+        similarSet.addListener((o, was, is) -> {
+            if (!applying && is != null && !is.equals(was)) {
+                loadSimilar();
+            }
+        });
     }
 
     public void showItem(Path workspace, String dataset, String externalId) {
+        this.workspace = workspace;
+        this.dataset = dataset;
         Job<Optional<ItemDetail>> job = tasks.submit("Item " + externalId, m -> {
             try (Workspace ws = Workspace.open(workspace)) {
                 return ws.read().itemDetail(dataset, externalId, 50);
             }
         });
-        JobBinding.follow(job, s -> { }, d -> d.ifPresent(this::item), e -> title.set("Could not read item: " + e.getMessage()));
+        JobBinding.follow(job, s -> { }, d -> d.ifPresent(x -> {
+            item(x);
+            loadSimilar();
+        }), e -> title.set("Could not read item: " + e.getMessage()));
     }
 
     public void showUser(Path workspace, String dataset, String externalId) {
@@ -58,7 +101,13 @@ public final class DetailViewModel {
 
     void item(ItemDetail d) {
         var r = d.item();
-        title.set("Item " + r.externalId() + (r.title() == null ? "" : " — " + r.title()));
+        if (r.id() != itemId) {
+            similar.clear();
+        }
+        itemId = r.id();
+        itemExternalId = r.externalId();
+        similarShown.set(true);
+        title.set("Item " + r.externalId() + (r.title() == null || r.title().isBlank() ? "" : " — " + r.title()));
         StringBuilder sb = new StringBuilder();
         line(sb, "title", r.title());
         line(sb, "description", r.description());
@@ -75,6 +124,11 @@ public final class DetailViewModel {
 
     void user(UserDetail d) {
         var u = d.user();
+        itemId = -1;
+        itemExternalId = null;
+        ++similarGeneration;
+        similarShown.set(false);
+        similar.clear();
         title.set("User " + u.externalId());
         StringBuilder sb = new StringBuilder();
         attributes(sb, u.attributesJson());
@@ -83,6 +137,106 @@ public final class DetailViewModel {
         ratingBars.clear();
         timeline.setAll(d.history().stream().map(h -> String.format(Locale.ROOT, "%s  %s  %s  %s", when(h.ts()),
                 h.value() == null ? "   " : "★" + trim(h.value()), h.externalId(), h.title() == null ? "" : h.title())).toList());
+    }
+
+    /**
+     * Loads the shown item's nearest neighbours in the background: in the chosen item vector set if it still exists,
+     * else in the dataset's most recently updated one.
+     */
+    public void refreshSimilar() {
+        if (itemId >= 0 && workspace != null) {
+            loadSimilar();
+        }
+    }
+
+    private void loadSimilar() {
+        if (itemId < 0 || workspace == null || dataset == null) {
+            return;
+        }
+        long gen = ++similarGeneration;
+        Path file = workspace;
+        String name = dataset;
+        long id = itemId;
+        VectorSetInfo want = similarSet.get();
+        similarStatus.set("Finding similar items…");
+        Job<Similar> job = tasks.submit("Similar items to " + itemExternalId, m -> {
+            try (Workspace ws = Workspace.open(file)) {
+                long datasetId = ws.read().dataset(name).map(DatasetInfo::id).orElse(-1L);
+                List<VectorSetInfo> sets = SimilarItems.itemSets(ws, datasetId);
+                VectorSetInfo set = sets.stream()
+                        .filter(s -> want != null && s.encoder().equals(want.encoder()) && s.field().equals(want.field()))
+                        .findFirst().orElse(sets.isEmpty() ? null : sets.get(0));
+                List<SimilarItem> items = set == null ? List.of() : similarItems.similar(ws, set, id, SIMILAR);
+                return new Similar(sets, set, items);
+            }
+        });
+        JobBinding.follow(job, s -> { }, r -> {
+            if (gen == similarGeneration) {
+                similar(r);
+            }
+        }, e -> {
+            if (gen == similarGeneration) {
+                similar.clear();
+                similarStatus.set("Could not find similar items: " + e.getMessage());
+            }
+        });
+    }
+
+    void similar(Similar r) {
+        applying = true;
+        try {
+            similarSets.setAll(r.sets());
+            similarSet.set(r.set());
+        } finally {
+            applying = false;
+        }
+        similar.setAll(r.items());
+        noVectors.set(r.sets().isEmpty());
+        similarStatus.set(r.sets().isEmpty() ? NO_VECTORS
+                : r.items().isEmpty() ? "This item has no vector in this set (it has no text to encode)." : "");
+    }
+
+    /** Opens a similar item in this pane, as if it had been picked in the Items table. */
+    public void openSimilar(SimilarItem item) {
+        if (item != null && workspace != null && dataset != null) {
+            showItem(workspace, dataset, item.externalId());
+        }
+    }
+
+    /** Where the "encode items" button goes (the shell sets it to the Embeddings section). */
+    public void setOnOpenVectors(Runnable onOpenVectors) {
+        this.onOpenVectors = onOpenVectors;
+    }
+
+    public void openVectors() {
+        onOpenVectors.run();
+    }
+
+    public ObservableList<VectorSetInfo> similarSets() {
+        return similarSets;
+    }
+
+    /** The item vector set searched; choosing another reloads the neighbours. */
+    public ObjectProperty<VectorSetInfo> similarSetProperty() {
+        return similarSet;
+    }
+
+    public ObservableList<SimilarItem> similar() {
+        return similar;
+    }
+
+    /** Whether an item (not a user) is shown, so the similar-items block applies. */
+    public ReadOnlyBooleanProperty similarShownProperty() {
+        return similarShown.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty noVectorsProperty() {
+        return noVectors.getReadOnlyProperty();
+    }
+
+    /** A hint or state line under "Similar items"; empty when the list says it all. */
+    public ReadOnlyStringProperty similarStatusProperty() {
+        return similarStatus;
     }
 
     private static void attributes(StringBuilder sb, String json) {

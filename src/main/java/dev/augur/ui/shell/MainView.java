@@ -1,7 +1,9 @@
 package dev.augur.ui.shell;
 
 import dev.augur.ui.datasets.DatasetsView;
+import dev.augur.ui.embeddings.EmbeddingsView;
 import dev.augur.ui.jobs.JobsView;
+import dev.augur.ui.settings.SettingsView;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -48,6 +50,8 @@ public final class MainView {
         this.vm = vm;
         pages.put(Section.DATASETS, new DatasetsView(vm.datasets()).root());
         pages.put(Section.JOBS, new JobsView(vm.jobs()).root());
+        pages.put(Section.EMBEDDINGS, new EmbeddingsView(vm.vectors(), Section.EMBEDDINGS.emptyState()).root());
+        pages.put(Section.SETTINGS, new SettingsView(vm.settingsPage()).root());
         for (Section s : Section.values()) {
             pages.computeIfAbsent(s, MainView::emptyState);
         }

@@ -10,7 +10,9 @@ import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.ui.common.JobBinding;
 import dev.augur.ui.datasets.DatasetsViewModel;
+import dev.augur.ui.embeddings.VectorsViewModel;
 import dev.augur.ui.jobs.JobsViewModel;
+import dev.augur.ui.settings.SettingsViewModel;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +27,7 @@ import javafx.collections.ObservableList;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -37,6 +40,8 @@ public final class MainViewModel {
     private final Settings settings;
     private final DatasetsViewModel datasets;
     private final JobsViewModel jobs;
+    private final SettingsViewModel settingsPage;
+    private final VectorsViewModel vectors;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("Augur");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATASETS);
@@ -50,6 +55,23 @@ public final class MainViewModel {
         this.settings = settingsStore.load();
         this.datasets = new DatasetsViewModel(services);
         this.jobs = new JobsViewModel(services.tasks());
+        this.settingsPage = new SettingsViewModel(services.tasks(), settings, settingsStore);
+        this.vectors = new VectorsViewModel(services.tasks(), services.encoder(),
+                settingsPage.defaultEncoderProperty(), settingsPage.deviceProperty());
+        // the vector sets follow the datasets: read once the workspace is open (and the sample built), and again
+        // after every import; the detail pane's similar items follow every encode
+        datasets.busyProperty().addListener((o, was, is) -> {
+            if (was && !is && workspace.get() != null) {
+                vectors.open(workspace.get(), List.copyOf(datasets.datasets()));
+            }
+        });
+        vectors.setOnEncoded(datasets.detail()::refreshSimilar);
+        datasets.detail().setOnOpenVectors(() -> section.set(Section.EMBEDDINGS));
+        section.addListener((o, was, is) -> {
+            if (is == Section.SETTINGS) {
+                settingsPage.resolveDeviceOnce();
+            }
+        });
         dark.set(settings.dark);
         recent.setAll(settings.recentWorkspaces);
         dark.addListener((o, was, is) -> {
@@ -127,6 +149,14 @@ public final class MainViewModel {
 
     public JobsViewModel jobs() {
         return jobs;
+    }
+
+    public SettingsViewModel settingsPage() {
+        return settingsPage;
+    }
+
+    public VectorsViewModel vectors() {
+        return vectors;
     }
 
     public ReadOnlyObjectProperty<Path> workspaceProperty() {

@@ -5,8 +5,8 @@ public enum Section {
     DATASETS("Datasets", null),
     PROFILES("Profiles", "LLM-generated user and item profiles, side by side with their source data: "
             + "compare generations, edit, approve or reject. Coming with profile augmentation."),
-    EMBEDDINGS("Embeddings", "2-D maps of item and profile vectors: where cold items land and what augmentation "
-            + "moved. Coming with sentence encoding and projections."),
+    EMBEDDINGS("Embeddings", "Map: 2-D maps of item and profile vectors, where cold items land and what augmentation "
+            + "moved. Coming with projections."),
     RANKINGS("Rankings", "Top-K lists of every model side by side for one user, with metrics per slice. "
             + "Coming with recommenders and evaluation."),
     REVIEW("Review", "The queue of LLM-proposed interactions for cold-start items: accept, reject or correct "
@@ -14,7 +14,7 @@ public enum Section {
     ASSISTANT("Assistant", "A dialogue with an LLM that calls Augur's tools: import, encode, rank, explain. "
             + "Coming with the dialogue manager."),
     JOBS("Jobs", null),
-    SETTINGS("Settings", "Encoders, LLM connections and appearance. The theme switch is in the View menu for now.");
+    SETTINGS("Settings", null);
 
     private final String label;
     private final String emptyState;
@@ -28,7 +28,10 @@ public enum Section {
         return label;
     }
 
-    /** What the section will do, shown while it is empty; null for sections already built. */
+    /**
+     * What the section will do, shown while it is empty; null for sections already built (Embeddings keeps its
+     * text as a hint for the map still to come).
+     */
     public String emptyState() {
         return emptyState;
     }

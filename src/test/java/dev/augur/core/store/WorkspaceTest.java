@@ -40,6 +40,35 @@ class WorkspaceTest {
     }
 
     @Test
+    void importedInteractionsAreIndexedAndAnIndexLostToACrashIsRebuiltOnOpen() throws Exception {
+        Path file = dir.resolve("crash.augur");
+        try (Workspace ws = Workspace.open(file)) {
+            writeOneDataset(ws, "a");
+        }
+        assertThat(interactionIndexes(file)).contains("interactions_by_user", "interactions_by_item");
+        // what a kill between the data commit and the index build leaves behind
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+            st.execute("DROP INDEX interactions_by_item");
+        }
+        assertThat(interactionIndexes(file)).doesNotContain("interactions_by_item");
+        try (Workspace ws = Workspace.open(file)) {
+            assertThat(ws.read().datasets()).extracting(DatasetInfo::name).containsExactly("a");
+        }
+        assertThat(interactionIndexes(file)).contains("interactions_by_user", "interactions_by_item");
+    }
+
+    private static java.util.List<String> interactionIndexes(Path file) throws Exception {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='index' AND tbl_name='interactions'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    @Test
     void reopeningAppliesNothingTwice() {
         Path file = dir.resolve("w.augur");
         try (Workspace ws = Workspace.open(file)) {
