@@ -65,6 +65,9 @@ public final class DatasetWriter implements AutoCloseable {
                 // Ids come from this writer's own maps, so foreign keys cannot break; checking them per row
                 // costs two index probes each. The pragma only changes outside a transaction.
                 st.execute("PRAGMA foreign_keys = OFF");
+                // The rows reach readers through the WAL at commit; copying them into the main file (a checkpoint)
+                // waits until the indexes are built, so the data commit writes each page once (ADR 0005).
+                st.execute("PRAGMA wal_autocheckpoint = 0");
             }
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -357,6 +360,9 @@ public final class DatasetWriter implements AutoCloseable {
             // Derived data only: if this fails or the process dies here, Workspace.open builds them again.
             indexes.restore();
             c.commit();
+            try (Statement st = c.createStatement()) {
+                st.execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
             return duplicates;
         } catch (SQLException e) {
             throw fail(e);
@@ -396,6 +402,7 @@ public final class DatasetWriter implements AutoCloseable {
             c.setAutoCommit(true);
             try (Statement st = c.createStatement()) {
                 st.execute("PRAGMA foreign_keys = ON");
+                st.execute("PRAGMA wal_autocheckpoint = 1000");
             }
         } catch (SQLException ignored) {
             // best effort: the next open sets it again
