@@ -3,6 +3,7 @@ package dev.augur.app;
 import dev.augur.core.dataset.ImportService;
 import dev.augur.core.dataset.Importers;
 import dev.augur.core.encode.EncodeService;
+import dev.augur.core.projection.ProjectionService;
 import dev.augur.core.task.TaskExecutor;
 import dev.augur.core.vectors.SimilarItems;
 
@@ -15,6 +16,7 @@ public final class AppServices implements AutoCloseable {
     private final TaskExecutor tasks;
     private final EncodeService encoder = new EncodeService();
     private final SimilarItems similarItems = new SimilarItems();
+    private final ProjectionService projections = new ProjectionService();
 
     public AppServices() {
         this.importService = new ImportService(Importers.standard());
@@ -37,6 +39,11 @@ public final class AppServices implements AutoCloseable {
     /** "Similar items" search; keeps cosine indexes of item vector sets while they are unchanged. */
     public SimilarItems similarItems() {
         return similarItems;
+    }
+
+    /** 2-D layouts of vector sets (PCA, UMAP), computed once and cached in the workspace. */
+    public ProjectionService projections() {
+        return projections;
     }
 
     @Override

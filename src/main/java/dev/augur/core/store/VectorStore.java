@@ -143,6 +143,27 @@ public final class VectorStore {
         }
     }
 
+    /** One set with its vector count, length and latest write, if the workspace holds any of its vectors. */
+    public Optional<VectorSetInfo> set(long datasetId, String kind, String field, String encoder) {
+        requireSet(kind, field, encoder);
+        synchronized (reader) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT (SELECT d.name FROM datasets d WHERE d.id = ?1),"
+                    + " max(v.dims), count(*), max(v.created_at) FROM vectors v WHERE v.dataset_id = ?1 AND v.kind = ?2"
+                    + " AND v.field = ?3 AND v.encoder = ?4")) {
+                bindSet(ps, datasetId, kind, field, encoder);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next() || rs.getLong(3) == 0) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new VectorSetInfo(datasetId, rs.getString(1), kind, field, encoder, rs.getInt(2),
+                            rs.getLong(3), rs.getString(4)));
+                }
+            } catch (SQLException e) {
+                throw fail("reading " + describe(datasetId, kind, field, encoder), e);
+            }
+        }
+    }
+
     /**
      * All vectors of a set as one matrix, rows ordered by entity id, read in one snapshot. An unknown set gives an
      * empty matrix ({@code dims} 0).

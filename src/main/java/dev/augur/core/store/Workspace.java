@@ -141,6 +141,11 @@ public final class Workspace implements AutoCloseable {
         return new VectorStore(this, writer, reader);
     }
 
+    /** The 2-D projections of vector sets stored in this workspace (the embedding map's cache). */
+    public ProjectionStore projections() {
+        return new ProjectionStore(this, writer, reader);
+    }
+
     @Override
     public void close() {
         try {

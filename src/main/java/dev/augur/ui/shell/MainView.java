@@ -50,7 +50,7 @@ public final class MainView {
         this.vm = vm;
         pages.put(Section.DATASETS, new DatasetsView(vm.datasets()).root());
         pages.put(Section.JOBS, new JobsView(vm.jobs()).root());
-        pages.put(Section.EMBEDDINGS, new EmbeddingsView(vm.vectors(), Section.EMBEDDINGS.emptyState()).root());
+        pages.put(Section.EMBEDDINGS, new EmbeddingsView(vm.vectors(), vm.map(), Section.EMBEDDINGS.emptyState()).root());
         pages.put(Section.SETTINGS, new SettingsView(vm.settingsPage()).root());
         for (Section s : Section.values()) {
             pages.computeIfAbsent(s, MainView::emptyState);

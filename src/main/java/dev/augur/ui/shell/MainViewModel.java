@@ -11,6 +11,10 @@ import dev.augur.core.task.Job;
 import dev.augur.ui.common.JobBinding;
 import dev.augur.ui.datasets.DatasetsViewModel;
 import dev.augur.ui.embeddings.VectorsViewModel;
+import dev.augur.ui.common.ItemSelection;
+import dev.augur.ui.map.MapDataSource;
+import dev.augur.ui.map.MapViewModel;
+import dev.augur.ui.map.WorkspaceMapData;
 import dev.augur.ui.jobs.JobsViewModel;
 import dev.augur.ui.settings.SettingsViewModel;
 
@@ -42,6 +46,8 @@ public final class MainViewModel {
     private final JobsViewModel jobs;
     private final SettingsViewModel settingsPage;
     private final VectorsViewModel vectors;
+    private final ItemSelection selection = new ItemSelection();
+    private final MapViewModel map;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("Augur");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATASETS);
@@ -60,12 +66,23 @@ public final class MainViewModel {
                 settingsPage.defaultEncoderProperty(), settingsPage.deviceProperty());
         // the vector sets follow the datasets: read once the workspace is open (and the sample built), and again
         // after every import; the detail pane's similar items follow every encode
+        this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
                 vectors.open(workspace.get(), List.copyOf(datasets.datasets()));
+                map.setSource(new WorkspaceMapData(workspace.get(), services.projections()));
+                map.refresh();
             }
         });
-        vectors.setOnEncoded(datasets.detail()::refreshSimilar);
+        vectors.setOnEncoded(() -> {
+            datasets.detail().refreshSimilar();
+            map.refresh();
+        });
+        // a point opened on the map shows the item in the Datasets detail pane
+        selection.addOpenListener(opened -> {
+            datasets.detail().showItem(workspace.get(), opened.dataset(), opened.externalId());
+            section.set(Section.DATASETS);
+        });
         datasets.detail().setOnOpenVectors(() -> section.set(Section.EMBEDDINGS));
         section.addListener((o, was, is) -> {
             if (is == Section.SETTINGS) {
@@ -157,6 +174,15 @@ public final class MainViewModel {
 
     public VectorsViewModel vectors() {
         return vectors;
+    }
+
+    public MapViewModel map() {
+        return map;
+    }
+
+    /** The items picked on the map (or elsewhere), shared by the views. */
+    public ItemSelection selection() {
+        return selection;
     }
 
     public ReadOnlyObjectProperty<Path> workspaceProperty() {
