@@ -23,6 +23,10 @@ public final class Main {
     public static void main(String[] args) {
         if (args.length == 0) {
             AugurApp.launchApp(args);
+        } else if (args.length >= 2 && args[0].equals("bench") && args[1].equals("map")) {
+            // draws on a JavaFX canvas, so it lives with the UI; the command line never depends on the UI
+            quietLogging();
+            System.exit(dev.augur.ui.map.MapBench.run(java.util.Arrays.copyOfRange(args, 2, args.length), System.out));
         } else {
             quietLogging();
             System.exit(AugurCli.run(args));

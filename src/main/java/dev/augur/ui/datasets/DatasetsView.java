@@ -72,6 +72,15 @@ public final class DatasetsView {
             tab.setId("tab-" + t.kind().name().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);
         }
+        if (vm.selection() != null) {
+            javafx.scene.control.Tab selected = new javafx.scene.control.Tab("Selection",
+                    new SelectionView(vm.selection(), vm::openSelected).root());
+            selected.setId("tab-selection");
+            selected.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> vm.selection().items().isEmpty() ? "Selection" : "Selection (" + vm.selection().items().size() + ")",
+                    vm.selection().items()));
+            tabs.getTabs().add(selected);
+        }
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(tabs, new DetailView(vm.detail()).root());
         split.setDividerPositions(0.68);
         split.visibleProperty().bind(vm.busyProperty().not());

@@ -38,12 +38,30 @@ public final class DatasetsViewModel {
     private final java.util.List<TablesViewModel> tables;
     private final DetailViewModel detail;
     private String selectedDataset;
+    private SelectionViewModel selection;
 
     public DatasetsViewModel(AppServices services) {
         this.services = services;
         this.detail = new DetailViewModel(services.tasks(), services.similarItems());
         this.tables = java.util.Arrays.stream(dev.augur.core.store.TableKind.values())
                 .map(k -> new TablesViewModel(services.tasks(), k)).toList();
+    }
+
+    /** Lists the items of the shared selection (picked on the map) in a Selection tab. */
+    public void attachSelection(dev.augur.ui.common.ItemSelection shared) {
+        this.selection = new SelectionViewModel(services.tasks(), shared, () -> workspaceFile);
+    }
+
+    /** The Selection tab's model, or null when no shared selection was attached. */
+    public SelectionViewModel selection() {
+        return selection;
+    }
+
+    /** Opens an item of the shared selection in the detail pane. */
+    public void openSelected(dev.augur.core.store.ItemRecord item) {
+        if (workspaceFile != null && selection != null) {
+            detail.showItem(workspaceFile, selection.dataset(), item.externalId());
+        }
     }
 
     /** The paged Users, Items, Interactions and Reviews tables of the selected dataset. */

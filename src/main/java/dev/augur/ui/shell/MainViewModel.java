@@ -67,6 +67,7 @@ public final class MainViewModel {
         // the vector sets follow the datasets: read once the workspace is open (and the sample built), and again
         // after every import; the detail pane's similar items follow every encode
         this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
+        datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
                 vectors.open(workspace.get(), List.copyOf(datasets.datasets()));
