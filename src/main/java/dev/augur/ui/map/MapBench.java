@@ -59,13 +59,16 @@ public final class MapBench {
                 MapRedrawBench.redrawMillis(n, 6); // JIT warm-up
                 double[] draw = MapRedrawBench.redrawMillis(n, redraws);
                 double[] rendered = MapRedrawBench.renderedMillis(n, Math.max(6, redraws / 3));
+                double[] peer = MapRedrawBench.fillRectPeerMillis(n, Math.max(3, redraws / 10));
                 double med = MapRedrawBench.median(draw);
                 double medRendered = MapRedrawBench.median(rendered);
-                rows.add(String.format(Locale.ROOT, "  %,9d points: redraw median %6.1f ms (max %.1f; %d redraws); with rasterising median %6.1f ms",
-                        n, med, Arrays.stream(draw).max().orElse(0), redraws, medRendered));
+                double medPeer = MapRedrawBench.median(peer);
+                rows.add(String.format(Locale.ROOT, "  %,9d points: redraw median %6.1f ms (max %.1f; %d redraws); with rasterising median %6.1f ms;"
+                                + " peer (fillRect per point, rasterised) %6.1f ms; ratio peer/augur %.1f",
+                        n, med, Arrays.stream(draw).max().orElse(0), redraws, medRendered, medPeer, medPeer / medRendered));
                 js.append(k == 0 ? "" : ",").append(String.format(Locale.ROOT,
-                        "{\"points\":%d,\"redraw_median_ms\":%.2f,\"redraw_max_ms\":%.2f,\"rendered_median_ms\":%.2f}",
-                        n, med, Arrays.stream(draw).max().orElse(0), medRendered));
+                        "{\"points\":%d,\"redraw_median_ms\":%.2f,\"redraw_max_ms\":%.2f,\"rendered_median_ms\":%.2f,\"peer_fillrect_median_ms\":%.2f}",
+                        n, med, Arrays.stream(draw).max().orElse(0), medRendered, medPeer));
             }
         } catch (Exception e) {
             System.err.println("error: map benchmark failed: " + e);

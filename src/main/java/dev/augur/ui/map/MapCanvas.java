@@ -14,9 +14,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
+import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -25,7 +27,9 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import javafx.util.Callback;
 
+import java.nio.IntBuffer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -38,24 +42,32 @@ import java.util.function.LongConsumer;
  * zoom around the cursor (scroll), fit-to-view (F), hover tooltip, click, rectangle (shift-drag) and lasso
  * (alt/ctrl-drag, or {@link #lassoModeProperty()}) selection. JavaFX thread only.
  *
- * <p>Screen positions of all points are recomputed only when the view changes (pan, zoom, resize, new data); a
- * redraw culls to the viewport, sorts the visible points by colour with a counting sort over reused primitive
- * arrays and draws each colour in one batch of {@code fillRect}s. When more than {@link #densityThreshold()}
- * points are on screen it draws a density image instead (per-pixel counts tinted by the mean colour of the pixel's
- * points) through one {@link WritableImage}. Hit tests (hover, click, rectangle, lasso) go through the map's
- * {@link SpatialGrid}, so a hover costs the points of a few cells, not a scan. Nothing is allocated per point.
+ * <p>A redraw rasterises the points itself, into an ARGB frame buffer the size of the canvas (reallocated only on
+ * resize) that backs a {@link WritableImage} through a {@link PixelBuffer}, and hands the canvas one
+ * {@code drawImage}: the software pipeline has only that one image to blit, however many points there are. It culls
+ * to the viewport (screen positions computed on the fly in float arithmetic) and writes each visible point as a
+ * small square in its colour: search non-matches pale grey underneath, the selected points last with a dark outline.
+ * When more than {@link #densityThreshold()} points are on screen it draws a density image into the same buffer
+ * instead (per-pixel counts tinted by the mean colour of the pixel's points). Hit tests (hover, click, rectangle,
+ * lasso) go through the map's {@link SpatialGrid}, so a hover costs the points of a few cells, not a scan. Nothing
+ * is allocated per point; everything works on reused primitive arrays.
  */
 public final class MapCanvas extends Region {
     /** Above this many points on screen the map draws a density image instead of points. */
     public static final int DEFAULT_DENSITY_THRESHOLD = 200_000;
     private static final double PICK_RADIUS = 6;
     private static final double PAD = 12;
-    private static final Color DIM = Color.rgb(214, 214, 214);
     private static final Color OUTLINE = Color.rgb(20, 20, 20);
     private static final int DIM_ARGB = 0xFFD6D6D6;
-    private static final int SELECTED_ARGB = 0xFF141414;
+    private static final int OUTLINE_ARGB = 0xFF141414;
+    private static final Callback<PixelBuffer<IntBuffer>, Rectangle2D> FULL_FRAME = b -> null;
     private static final int[] NO_PALETTE = {0xFF7F7F7F};
-    private static final int MAX_SUMMED = 8_000;
+    // density accumulator, one long a pixel: bits 0-47 colour sums (16 bits a channel), 48-61 count, 62-63 flags
+    private static final int MAX_SUMMED = 257; // 257 × 255 = 65,535: the mean of the first ones will do
+    private static final int COUNT_SHIFT = 48;
+    private static final int MAX_COUNT = (1 << 14) - 1;
+    private static final long DIMMED_BIT = 1L << 62;
+    private static final long SELECTED_BIT = 1L << 63;
 
     /** How a gesture changes the selection. */
     public enum SelectMode { REPLACE, ADD, TOGGLE }
@@ -81,7 +93,7 @@ public final class MapCanvas extends Region {
     private short[] group;
     private short[] colour;
     private int[] palette = NO_PALETTE;
-    private Color[] fills = {Color.rgb(127, 127, 127)};
+    private int[] argbPalette = NO_PALETTE;
     private boolean[] hiddenGroup = new boolean[0];
     private boolean[] matches;
     private boolean[] selected = new boolean[0];
@@ -98,23 +110,30 @@ public final class MapCanvas extends Region {
     private double ty;
     private boolean fitted;
     private boolean autoFit = true;
-    private boolean transformDirty = true;
     private boolean redrawScheduled;
-    private float[] sx = new float[0];
-    private float[] sy = new float[0];
+    // the view in float arithmetic, relative to the world point (fx, fy) at the middle of the canvas so that deep
+    // zooms lose no precision: screen x = (x - fx) * fs + ox, screen y = oy - (y - fy) * fs
+    private float fx;
+    private float fy;
+    private float fs;
+    private float ox;
+    private float oy;
 
     // reused draw buffers
     private int[] visible = new int[0];
-    private int[] visibleBucket = new int[0];
-    private int[] bucketCount = new int[0];
-    private int[] bucketStart = new int[0];
-    private int[] ordered = new int[0];
-    private int[] pixCount = new int[0];
-    private long[] pixRgb = new long[0];
-    private byte[] pixFlags = new byte[0];
-    private int[] argb = new int[0];
+    private int[] dimList = new int[0];
+    private int[] selList = new int[0];
+    private int visibleN;
+    private int dimN;
+    private int selN;
+    private long[] pixAcc = new long[0];
+    private int densityMax;
+    private long[] packedPalette = new long[0];
     private float[] alphaLut = new float[0];
-    private WritableImage densityImage;
+    // the frame: ARGB (premultiplied; every pixel opaque) pixels shared with the image drawn on the canvas
+    private int[] frame = new int[0];
+    private PixelBuffer<IntBuffer> frameBuffer;
+    private WritableImage frameImage;
 
     // gestures
     private Gesture gesture = Gesture.NONE;
@@ -143,6 +162,7 @@ public final class MapCanvas extends Region {
                 + " -fx-background-radius: 4; -fx-font-size: 12px;");
         tooltip.textProperty().bind(tooltipText);
         getChildren().addAll(base, overlay, tooltip);
+        base.getGraphicsContext2D().setImageSmoothing(false); // the frame is 1:1; on a HiDPI screen keep it crisp
         Rectangle clip = new Rectangle();
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
@@ -185,12 +205,10 @@ public final class MapCanvas extends Region {
         map = m;
         n = m == null ? 0 : m.size();
         xy = m == null ? new float[0] : m.points().xy();
-        sx = new float[n];
-        sy = new float[n];
         selected = new boolean[n];
         visible = new int[n];
-        visibleBucket = new int[n];
-        ordered = new int[n];
+        dimList = new int[0];
+        selList = new int[0];
         popSize = null;
         matches = null;
         hover = -1;
@@ -201,7 +219,6 @@ public final class MapCanvas extends Region {
         resolveSelection();
         fitted = false;
         fit();
-        transformDirty = true;
         requestRedraw();
     }
 
@@ -225,9 +242,9 @@ public final class MapCanvas extends Region {
             colour = null;
             palette = NO_PALETTE;
         }
-        fills = new Color[palette.length];
+        argbPalette = new int[palette.length];
         for (int k = 0; k < palette.length; k++) {
-            fills[k] = argbColor(palette[k]);
+            argbPalette[k] = opaque(palette[k]);
         }
     }
 
@@ -316,7 +333,10 @@ public final class MapCanvas extends Region {
 
     // ------------------------------------------------------------------------------------------------ outputs
 
-    /** How long the last redraw took on the JavaFX thread (recording the canvas commands, not rasterising). */
+    /**
+     * How long the last redraw took on the JavaFX thread: culling and rasterising the points (or binning the density
+     * image) into the frame buffer; the canvas then only blits that one image.
+     */
     public ReadOnlyDoubleProperty lastRedrawMillisProperty() {
         return lastRedrawMillis.getReadOnlyProperty();
     }
@@ -437,7 +457,6 @@ public final class MapCanvas extends Region {
     }
 
     private void viewChanged() {
-        transformDirty = true;
         if (hover >= 0) {
             hoverAt(Double.NaN, Double.NaN);
         }
@@ -461,7 +480,6 @@ public final class MapCanvas extends Region {
                 tx += (w - oldW) / 2;
                 ty += (h - oldH) / 2;
             }
-            transformDirty = true;
             requestRedraw();
         }
         if (tooltip.isVisible()) {
@@ -505,16 +523,32 @@ public final class MapCanvas extends Region {
         int count = 0;
         boolean density = false;
         if (n > 0 && w > 0 && h > 0) {
-            if (transformDirty) {
-                transform();
-            }
-            count = countVisible(w, h);
-            density = count > densityThreshold;
-            if (density) {
-                drawDensity(g, w, h);
+            floatView(w, h);
+            ensureFrame(w, h);
+            if (n <= densityThreshold) { // cannot be above it: no need to count first
+                count = cull(w, h);
+            } else if (densityMode.get()) { // probably still above it: bin and count in one pass
+                count = binDensity(w, h);
+                density = count > densityThreshold;
+                if (!density) {
+                    count = cull(w, h);
+                }
             } else {
-                drawPoints(g, cull(w, h));
+                count = countVisible(w, h);
+                density = count > densityThreshold;
+                if (density) {
+                    binDensity(w, h);
+                } else {
+                    cull(w, h);
+                }
             }
+            if (density) {
+                resolveDensity(w, h);
+            } else {
+                drawPoints(w, h, count);
+            }
+            frameBuffer.updateBuffer(FULL_FRAME);
+            g.drawImage(frameImage, 0, 0);
         }
         visibleCount.set(count);
         densityMode.set(density);
@@ -522,43 +556,49 @@ public final class MapCanvas extends Region {
         lastRedrawMillis.set((System.nanoTime() - t0) / 1e6);
     }
 
-    /**
-     * Screen positions of all points, in float arithmetic (several times faster than double here) relative to the
-     * world point at the middle of the view, so that deep zooms lose no precision.
-     */
-    private void transform() {
-        double rx = (width() / 2.0 - tx) / scale;
-        double ry = (ty - height() / 2.0) / scale;
-        final float fx = (float) rx;
-        final float fy = (float) ry;
-        final float s = (float) scale;
-        final float ox = (float) (fx * scale + tx);
-        final float oy = (float) (ty - fy * scale);
-        final float[] p = xy;
-        final float[] outX = sx;
-        final float[] outY = sy;
-        for (int i = 0, k = 0; i < n; i++, k += 2) {
-            outX[i] = (p[k] - fx) * s + ox;
-            outY[i] = oy - (p[k + 1] - fy) * s;
+    /** The frame buffer and its image, the size of the canvas; reallocated only when that changes. */
+    private void ensureFrame(int w, int h) {
+        if (frameImage == null || frameBuffer.getWidth() != w || frameBuffer.getHeight() != h) {
+            frame = new int[w * h];
+            frameBuffer = new PixelBuffer<>(w, h, IntBuffer.wrap(frame), PixelFormat.getIntArgbPreInstance());
+            frameImage = new WritableImage(frameBuffer);
         }
-        transformDirty = false;
     }
 
-    /** How many points are on screen and not hidden by the legend. */
+    /**
+     * The view in float arithmetic (several times faster than double here; the passes over the points compute screen
+     * positions on the fly, which costs no more than reading stored ones), relative to the world point at the middle
+     * of the canvas, so that deep zooms lose no precision.
+     */
+    private void floatView(int w, int h) {
+        double rx = (w / 2.0 - tx) / scale;
+        double ry = (ty - h / 2.0) / scale;
+        fx = (float) rx;
+        fy = (float) ry;
+        fs = (float) scale;
+        ox = (float) (fx * scale + tx);
+        oy = (float) (ty - fy * scale);
+    }
+
+    /** How many points are on screen (give or take a margin) and not hidden by the legend. */
     private int countVisible(int w, int h) {
         final float minX = (float) -PAD;
         final float minY = (float) -PAD;
         final float maxX = (float) (w + PAD);
         final float maxY = (float) (h + PAD);
-        final float[] px = sx;
-        final float[] py = sy;
+        final float[] p = xy;
+        final float cx = fx;
+        final float cy = fy;
+        final float s = fs;
+        final float x0 = ox;
+        final float y0 = oy;
         final short[] grp = group;
         final boolean[] hid = hiddenGroup;
         final boolean anyHidden = grp != null && anyTrue(hid);
         int v = 0;
-        for (int i = 0; i < n; i++) {
-            float x = px[i];
-            float y = py[i];
+        for (int i = 0, k = 0; i < n; i++, k += 2) {
+            float x = (p[k] - cx) * s + x0;
+            float y = y0 - (p[k + 1] - cy) * s;
             if (x >= minX && x <= maxX && y >= minY && y <= maxY) {
                 if (anyHidden) {
                     int gi = grp[i];
@@ -582,110 +622,123 @@ public final class MapCanvas extends Region {
     }
 
     /**
-     * Collects the points on screen and not hidden into {@link #ordered}, sorted by bucket: 0 = dimmed by the
-     * search, 1 + c = colour c, 1 + C + c = selected with colour c. Returns how many.
+     * Collects the points on screen (give or take a margin) and not hidden, in index order, into three lists:
+     * {@link #visible} (drawn in their colour), {@link #dimList} (search non-matches) and {@link #selList} (selected).
+     * Returns how many in all.
      */
     private int cull(int w, int h) {
-        final int colours = palette.length;
-        final int buckets = 2 * colours + 1;
-        if (bucketCount.length < buckets) {
-            bucketCount = new int[buckets];
-            bucketStart = new int[buckets + 1];
-        }
-        Arrays.fill(bucketCount, 0, buckets, 0);
         final float minX = (float) -PAD;
         final float minY = (float) -PAD;
         final float maxX = (float) (w + PAD);
         final float maxY = (float) (h + PAD);
-        final float[] px = sx;
-        final float[] py = sy;
+        final float[] p = xy;
+        final float cx = fx;
+        final float cy = fy;
+        final float s = fs;
+        final float x0 = ox;
+        final float y0 = oy;
         final short[] grp = group;
-        final short[] col = colour;
         final boolean[] hid = hiddenGroup;
-        final boolean[] sel = selected;
+        final boolean anyHidden = grp != null && anyTrue(hid);
+        final boolean[] sel = selectedCount > 0 ? selected : null;
         final boolean[] match = matches;
+        if (match != null && dimList.length < n) {
+            dimList = new int[n];
+        }
+        if (sel != null && selList.length < selectedCount) {
+            selList = new int[n];
+        }
         final int[] vis = visible;
-        final int[] visB = visibleBucket;
-        final int[] counts = bucketCount;
+        final int[] dim = dimList;
+        final int[] chosen = selList;
         int v = 0;
-        for (int i = 0; i < n; i++) {
-            float x = px[i];
-            float y = py[i];
+        int d = 0;
+        int c = 0;
+        for (int i = 0, k = 0; i < n; i++, k += 2) {
+            float x = (p[k] - cx) * s + x0;
+            float y = y0 - (p[k + 1] - cy) * s;
             if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) {
                 continue;
             }
-            if (grp != null) {
+            if (anyHidden) {
                 int gi = grp[i];
                 if (gi < hid.length && hid[gi]) {
                     continue;
                 }
             }
-            int c = col == null ? 0 : col[i];
-            int b = sel[i] ? 1 + colours + c : match != null && !match[i] ? 0 : 1 + c;
-            vis[v] = i;
-            visB[v] = b;
-            counts[b]++;
-            v++;
+            if (sel != null && sel[i]) {
+                chosen[c++] = i;
+            } else if (match != null && !match[i]) {
+                dim[d++] = i;
+            } else {
+                vis[v++] = i;
+            }
         }
-        int acc = 0;
-        for (int b = 0; b < buckets; b++) {
-            bucketStart[b] = acc;
-            acc += counts[b];
-        }
-        bucketStart[buckets] = acc;
-        int[] next = counts; // reuse as the write cursor
-        for (int b = 0; b < buckets; b++) {
-            next[b] = bucketStart[b];
-        }
-        final int[] out = ordered;
-        for (int k = 0; k < v; k++) {
-            out[next[visB[k]]++] = vis[k];
-        }
-        return v;
+        visibleN = v;
+        dimN = d;
+        selN = c;
+        return v + d + c;
     }
 
-    private void drawPoints(GraphicsContext g, int count) {
-        final int colours = palette.length;
-        final double base = count <= 5_000 ? 5 : count <= 50_000 ? 3 : 2;
+    /**
+     * Draws the culled points into the frame buffer as squares (5, 3 or 2 px wide by how many are on screen, or 2–10
+     * px by popularity): the search's non-matches pale grey first, then the others in their colour (in index order,
+     * so that no colour always wins where points overlap), then the selected ones over a dark square 4 px wider.
+     */
+    private void drawPoints(int w, int h, int count) {
+        final int[] dst = frame;
+        Arrays.fill(dst, 0, w * h, toArgb(background) | 0xFF000000);
+        final int base = count <= 5_000 ? 5 : count <= 50_000 ? 3 : 2;
         final byte[] sizes = sizeByPopularity ? popularitySizes() : null;
-        final float[] px = sx;
-        final float[] py = sy;
-        final int[] out = ordered;
-        // dimmed, then each colour, then selected points with a dark outline under their own colour
-        for (int b = 0; b <= colours; b++) {
-            int from = bucketStart[b];
-            int to = bucketStart[b + 1];
-            if (from == to) {
-                continue;
-            }
-            g.setFill(b == 0 ? DIM : fills[b - 1]);
-            for (int k = from; k < to; k++) {
-                int i = out[k];
-                double s = sizes == null ? base : sizes[i];
-                g.fillRect(px[i] - s / 2, py[i] - s / 2, s, s);
-            }
+        final int[] pal = argbPalette;
+        final short[] col = colour;
+        final float[] p = xy;
+        final float cx = fx;
+        final float cy = fy;
+        final float s = fs;
+        final float x0 = ox;
+        final float y0 = oy;
+        final int[] dim = dimList;
+        for (int k = 0, to = dimN; k < to; k++) {
+            int i = dim[k];
+            square(dst, w, h, (p[2 * i] - cx) * s + x0, y0 - (p[2 * i + 1] - cy) * s,
+                    sizes == null ? base : sizes[i], DIM_ARGB);
         }
-        int selFrom = bucketStart[colours + 1];
-        int selTo = bucketStart[2 * colours + 1];
-        if (selFrom < selTo) {
-            g.setFill(OUTLINE);
-            for (int k = selFrom; k < selTo; k++) {
-                int i = out[k];
-                double s = (sizes == null ? base : sizes[i]) + 4;
-                g.fillRect(px[i] - s / 2, py[i] - s / 2, s, s);
-            }
-            for (int b = colours + 1; b <= 2 * colours; b++) {
-                int from = bucketStart[b];
-                int to = bucketStart[b + 1];
-                if (from == to) {
-                    continue;
-                }
-                g.setFill(fills[b - 1 - colours]);
-                for (int k = from; k < to; k++) {
-                    int i = out[k];
-                    double s = sizes == null ? base : sizes[i];
-                    g.fillRect(px[i] - s / 2, py[i] - s / 2, s, s);
-                }
+        final int[] vis = visible;
+        for (int k = 0, to = visibleN; k < to; k++) {
+            int i = vis[k];
+            square(dst, w, h, (p[2 * i] - cx) * s + x0, y0 - (p[2 * i + 1] - cy) * s,
+                    sizes == null ? base : sizes[i], pal[col == null ? 0 : col[i]]);
+        }
+        final int[] chosen = selList;
+        for (int k = 0, to = selN; k < to; k++) {
+            int i = chosen[k];
+            square(dst, w, h, (p[2 * i] - cx) * s + x0, y0 - (p[2 * i + 1] - cy) * s,
+                    (sizes == null ? base : sizes[i]) + 4, OUTLINE_ARGB);
+        }
+        for (int k = 0, to = selN; k < to; k++) {
+            int i = chosen[k];
+            square(dst, w, h, (p[2 * i] - cx) * s + x0, y0 - (p[2 * i + 1] - cy) * s,
+                    sizes == null ? base : sizes[i], pal[col == null ? 0 : col[i]]);
+        }
+    }
+
+    /** Fills the pixels whose centres lie in the {@code s}-wide square centred on (x, y), clipped to the frame. */
+    private static void square(int[] dst, int w, int h, float x, float y, int s, int argb) {
+        float half = s * 0.5f - 0.5f;
+        int x0 = (int) Math.floor(x - half);
+        int y0 = (int) Math.floor(y - half);
+        int x1 = Math.min(w, x0 + s);
+        int y1 = Math.min(h, y0 + s);
+        if (x0 < 0) {
+            x0 = 0;
+        }
+        if (y0 < 0) {
+            y0 = 0;
+        }
+        for (int yy = y0, row = y0 * w; yy < y1; yy++, row += w) {
+            for (int q = row + x0, end = row + x1; q < end; q++) {
+                dst[q] = argb;
             }
         }
     }
@@ -707,34 +760,39 @@ public final class MapCanvas extends Region {
     }
 
     /**
-     * One pass over the points: per pixel, how many points fall on it and the sum of their colours (packed, 21 bits a
-     * channel, in one long), plus flags for selected and dimmed points. A pixel shows the mean colour of its points
-     * over the background, more opaque the more points it holds (log scale); a selected point marks its pixel dark,
-     * and a pixel holding only dimmed points is pale grey.
+     * One pass over the points: per pixel, how many points fall on it (14 bits, saturating), the sum of the colours
+     * of its first {@link #MAX_SUMMED} points (16 bits a channel) and flags for selected and dimmed points, all in one
+     * long, so that a point costs one random memory access. A pixel shows the mean colour of its points over the
+     * background, more opaque the more points it holds (log scale); a selected point marks its pixel dark, and a
+     * pixel holding only dimmed points is pale grey ({@link #resolveDensity}). Returns how many points are on screen
+     * (give or take the margin the points mode culls with) and not hidden.
      */
-    private void drawDensity(GraphicsContext g, int w, int h) {
+    private int binDensity(int w, int h) {
         int size = w * h;
-        if (pixCount.length != size) {
-            pixCount = new int[size];
-            pixRgb = new long[size];
-            pixFlags = new byte[size];
-            argb = new int[size];
+        if (pixAcc.length != size) {
+            pixAcc = new long[size];
         } else {
-            Arrays.fill(pixCount, 0);
-            Arrays.fill(pixRgb, 0L);
-            Arrays.fill(pixFlags, (byte) 0);
-        }
-        if (densityImage == null || densityImage.getWidth() != w || densityImage.getHeight() != h) {
-            densityImage = new WritableImage(w, h);
+            Arrays.fill(pixAcc, 0L);
         }
         final int colours = palette.length;
-        final long[] packed = new long[colours];
+        if (packedPalette.length != colours) {
+            packedPalette = new long[colours];
+        }
+        final long[] packed = packedPalette;
         for (int c = 0; c < colours; c++) {
             int v = palette[c];
-            packed[c] = (long) ((v >> 16) & 0xFF) | ((long) ((v >> 8) & 0xFF) << 21) | ((long) (v & 0xFF) << 42);
+            packed[c] = (long) ((v >> 16) & 0xFF) | ((long) ((v >> 8) & 0xFF) << 16) | ((long) (v & 0xFF) << 32);
         }
-        final float[] px = sx;
-        final float[] py = sy;
+        final float[] pts = xy;
+        final float cx = fx;
+        final float cy = fy;
+        final float s = fs;
+        final float x0 = ox;
+        final float y0 = oy;
+        final float minX = (float) -PAD;
+        final float minY = (float) -PAD;
+        final float maxX = (float) (w + PAD);
+        final float maxY = (float) (h + PAD);
         final short[] grp = group;
         final short[] col = colour;
         final boolean[] hid = hiddenGroup;
@@ -742,16 +800,15 @@ public final class MapCanvas extends Region {
         final boolean[] sel = selected;
         final boolean anySelected = selectedCount > 0;
         final boolean[] match = matches;
-        final int[] cnt = pixCount;
-        final long[] rgb = pixRgb;
-        final byte[] flags = pixFlags;
+        final long[] acc = pixAcc;
         final float fw = w;
         final float fh = h;
         int max = 0;
-        for (int i = 0; i < n; i++) {
-            float x = px[i];
-            float y = py[i];
-            if (!(x >= 0 && x < fw && y >= 0 && y < fh)) {
+        int count = 0;
+        for (int i = 0, k = 0; i < n; i++, k += 2) {
+            float x = (pts[k] - cx) * s + x0;
+            float y = y0 - (pts[k + 1] - cy) * s;
+            if (!(x >= minX && x <= maxX && y >= minY && y <= maxY)) {
                 continue;
             }
             if (anyHidden) {
@@ -760,21 +817,39 @@ public final class MapCanvas extends Region {
                     continue;
                 }
             }
+            count++;
+            if (!(x >= 0 && x < fw && y >= 0 && y < fh)) {
+                continue;
+            }
             int p = (int) y * w + (int) x;
+            long v = acc[p];
             if (anySelected && sel[i]) {
-                flags[p] |= 2;
+                acc[p] = v | SELECTED_BIT;
             } else if (match != null && !match[i]) {
-                flags[p] |= 1;
+                acc[p] = v | DIMMED_BIT;
             } else {
-                int m = ++cnt[p];
-                if (m <= MAX_SUMMED) { // 21 bits a channel hold 8,224 colours; the mean of the first ones will do
-                    rgb[p] += packed[col == null ? 0 : col[i]];
-                }
-                if (m > max) {
-                    max = m;
+                int m = (int) (v >>> COUNT_SHIFT) & MAX_COUNT;
+                if (m < MAX_COUNT) {
+                    v += 1L << COUNT_SHIFT;
+                    if (m < MAX_SUMMED) {
+                        v += packed[col == null ? 0 : col[i]];
+                    }
+                    acc[p] = v;
+                    if (m >= max) {
+                        max = m + 1;
+                    }
                 }
             }
         }
+        densityMax = max;
+        return count;
+    }
+
+    /** Turns the per-pixel sums of {@link #binDensity} into the frame. */
+    private void resolveDensity(int w, int h) {
+        final int size = w * h;
+        final int max = densityMax;
+        final long[] acc = pixAcc;
         int lutSize = Math.min(max, 4096) + 1;
         if (alphaLut.length < lutSize) {
             alphaLut = new float[Math.max(lutSize, 256)];
@@ -788,29 +863,37 @@ public final class MapCanvas extends Region {
         final int bgR = (bg >> 16) & 0xFF;
         final int bgG = (bg >> 8) & 0xFF;
         final int bgB = bg & 0xFF;
-        final int[] dst = argb;
+        final int[] dst = frame;
         final float[] lut = alphaLut;
         final int last = lutSize - 1;
         for (int p = 0; p < size; p++) {
-            int m = cnt[p];
-            int f = flags[p];
-            if ((f & 2) != 0) {
-                dst[p] = SELECTED_ARGB;
-            } else if (m > 0) {
-                long sum = rgb[p];
-                float inv = 1f / Math.min(m, MAX_SUMMED);
-                float a = lut[Math.min(m, last)];
-                float ia = 1 - a;
-                int r = (int) (bgR * ia + (sum & 0x1FFFFF) * inv * a);
-                int gr = (int) (bgG * ia + ((sum >>> 21) & 0x1FFFFF) * inv * a);
-                int bl = (int) (bgB * ia + ((sum >>> 42) & 0x1FFFFF) * inv * a);
-                dst[p] = 0xFF000000 | (r << 16) | (gr << 8) | bl;
+            long v = acc[p];
+            if (v == 0) {
+                dst[p] = bg;
+            } else if (v < 0) { // SELECTED_BIT is the sign bit
+                dst[p] = OUTLINE_ARGB;
             } else {
-                dst[p] = f != 0 ? dim : bg;
+                int m = (int) (v >>> COUNT_SHIFT) & MAX_COUNT;
+                if (m == 0) {
+                    dst[p] = dim;
+                } else {
+                    float inv = 1f / Math.min(m, MAX_SUMMED);
+                    float a = lut[Math.min(m, last)];
+                    float ia = 1 - a;
+                    float ma = inv * a;
+                    int r = (int) (bgR * ia + (v & 0xFFFF) * ma);
+                    int gr = (int) (bgG * ia + ((v >>> 16) & 0xFFFF) * ma);
+                    int bl = (int) (bgB * ia + ((v >>> 32) & 0xFFFF) * ma);
+                    dst[p] = 0xFF000000 | (r << 16) | (gr << 8) | bl;
+                }
             }
         }
-        densityImage.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), dst, 0, w);
-        g.drawImage(densityImage, 0, 0);
+    }
+
+    /** {@code argb} over white if translucent, as the frame holds opaque pixels only. */
+    private static int opaque(int argb) {
+        int a = argb >>> 24;
+        return a == 0xFF ? argb : mix(0xFFFFFFFF, argb, a / 255f);
     }
 
     private static int mix(int under, int over, float a) {

@@ -68,6 +68,45 @@ public final class MapRedrawBench {
         });
     }
 
+    /**
+     * The peer: the plain way to draw a scatter on a JavaFX canvas — {@code setFill} and {@code fillRect} of 3×3 px
+     * per point, all points fitted to the canvas — followed by a snapshot to force rasterising, as
+     * {@link #renderedMillis} does. Milliseconds per frame.
+     */
+    public static double[] fillRectPeerMillis(int points, int redraws) {
+        LoadedMap map = LoadedMap.of(new MapSpace("peer", SyntheticMapData.DATASET, "peer"), SyntheticMapData.points(points, 42));
+        Colouring colouring = Colouring.compute(map.points(), ColourBy.CATEGORY, null);
+        float[] xy = map.points().xy();
+        double sx = (WIDTH - 20) / Math.max(1e-9, map.maxX() - map.minX());
+        double sy = (HEIGHT - 20) / Math.max(1e-9, map.maxY() - map.minY());
+        javafx.scene.paint.Color[] palette = new javafx.scene.paint.Color[colouring.palette().length];
+        for (int i = 0; i < palette.length; i++) {
+            int c = colouring.palette()[i];
+            palette[i] = javafx.scene.paint.Color.rgb((c >> 16) & 0xFF, (c >> 8) & 0xFF, c & 0xFF);
+        }
+        return onFx(() -> {
+            javafx.scene.canvas.Canvas canvas = new javafx.scene.canvas.Canvas(WIDTH, HEIGHT);
+            Scene scene = new Scene(new Group(canvas), WIDTH, HEIGHT);
+            WritableImage target = new WritableImage(WIDTH, HEIGHT);
+            SnapshotParameters params = new SnapshotParameters();
+            javafx.scene.canvas.GraphicsContext g = canvas.getGraphicsContext2D();
+            double[] out = new double[redraws + 1];
+            for (int k = 0; k <= redraws; k++) { // frame 0 warms up
+                long t0 = System.nanoTime();
+                g.setFill(javafx.scene.paint.Color.WHITE);
+                g.fillRect(0, 0, WIDTH, HEIGHT);
+                for (int i = 0; i < points; i++) {
+                    g.setFill(palette[colouring.colour()[i]]);
+                    g.fillRect(10 + (xy[2 * i] - map.minX()) * sx, 10 + (xy[2 * i + 1] - map.minY()) * sy, 3, 3);
+                }
+                canvas.snapshot(params, target);
+                out[k] = (System.nanoTime() - t0) / 1e6;
+            }
+            scene.setRoot(new Group());
+            return Arrays.copyOfRange(out, 1, out.length);
+        });
+    }
+
     /** Pans around and zooms in and out again, so some redraws show every point and some a part of them. */
     private static void step(MapCanvas canvas, int k) {
         switch (k % 6) {

@@ -182,6 +182,26 @@ class MapCanvasTest {
         assertThat(pixel(id(1, 0), 4)).isEqualTo(0xFFFFFFFF); // popularity 1: 3 px
     }
 
+    @Test
+    void theFrameBufferFollowsAResizeAndSelectedPointsAreOutlinedOnTop() throws Exception {
+        Colouring c = fx(() -> Colouring.compute(canvas.map().points(), ColourBy.CATEGORY, null));
+        int drama = c.legend().get(indexOf(c, "Drama")).argb();
+        assertThat(pixel(id(6, 2))).isEqualTo(drama);
+        fx(() -> {
+            canvas.getScene().getWindow().setWidth(800);
+            canvas.getScene().getWindow().setHeight(500);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> canvas.getWidth())).isGreaterThan(700);
+        assertThat(pixel(id(6, 2))).isEqualTo(drama); // refitted to the new size, redrawn into a new buffer
+        assertThat(pixel(id(19, 14), 3)).isEqualTo(0xFFFFFFFF);
+        fx(() -> canvas.setSelection(List.of(id(19, 14), id(6, 2))));
+        assertThat(pixel(id(6, 2))).isEqualTo(drama); // its own colour in the middle
+        assertThat(pixel(id(6, 2), 3)).isEqualTo(0xFF141414); // the dark outline around it
+        assertThat(pixel(id(19, 14), 3)).isEqualTo(0xFF141414);
+    }
+
     private static int indexOf(Colouring c, String label) {
         return c.legend().stream().map(Colouring.Legend::label).toList().indexOf(label);
     }
