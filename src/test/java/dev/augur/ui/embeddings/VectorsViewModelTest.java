@@ -65,8 +65,8 @@ class VectorsViewModelTest {
     }
 
     private static void encodeAndWait(VectorsViewModel vm) throws Exception {
+        // a job that fails at once may already have finished when the next FX call runs: no assertion on "running"
         assertThat(fx(() -> vm.encode().isPresent())).isTrue();
-        assertThat(fx(() -> vm.runningProperty().get())).isTrue();
         waitFx(60, () -> !vm.runningProperty().get());
     }
 
