@@ -104,15 +104,17 @@ final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private static String fmt(double[] xs) {
-            StringBuilder sb = new StringBuilder();
-            for (double x : xs) {
-                if (sb.length() > 0) {
-                    sb.append(' ');
-                }
-                sb.append(String.format(Locale.ROOT, "%.2f", x));
+    }
+
+    /** Seconds of each run, two decimals, space-separated (every bench prints its runs). */
+    static String fmt(double[] xs) {
+        StringBuilder sb = new StringBuilder();
+        for (double x : xs) {
+            if (sb.length() > 0) {
+                sb.append(' ');
             }
-            return sb.toString();
+            sb.append(String.format(Locale.ROOT, "%.2f", x));
         }
+        return sb.toString();
     }
 }

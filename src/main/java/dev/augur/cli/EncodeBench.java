@@ -116,7 +116,7 @@ final class EncodeBench implements Callable<Integer> {
                     Runtime.getRuntime().availableProcessors());
             for (var r : results) {
                 out.printf(Locale.ROOT, "  %-12s augur %7.1f/s   plain DJL loop %7.1f/s   ratio %.2f   (%s; runs augur %s s, plain %s s)%n",
-                        r.model(), r.augurPerSecond(), r.plainPerSecond(), r.ratio(), r.device(), fmt(r.augurSeconds()), fmt(r.plainSeconds()));
+                        r.model(), r.augurPerSecond(), r.plainPerSecond(), r.ratio(), r.device(), BenchCommand.fmt(r.augurSeconds()), BenchCommand.fmt(r.plainSeconds()));
             }
             if (fp32 > 0 && int8 > 0) {
                 out.printf(Locale.ROOT, "  minilm int8 / fp32 = %.2f%n", int8 / fp32);
@@ -128,13 +128,5 @@ final class EncodeBench implements Callable<Integer> {
             }
         }
         return 0;
-    }
-
-    private static String fmt(double[] xs) {
-        StringBuilder sb = new StringBuilder();
-        for (double x : xs) {
-            sb.append(sb.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.2f", x));
-        }
-        return sb.toString();
     }
 }

@@ -41,25 +41,8 @@ public final class UiFixtures {
 
     /** Six items with text (three kitchen, three outdoor) and one without, two users, three reviews. */
     public static Path shopWorkspace(Path file) {
-        String[][] items = {
-                {"k1", "Copper Tea Kettle", "A stovetop kettle that whistles when the water boils.", "[\"kitchen\",\"tea\"]"},
-                {"k2", "Glass Teapot", "Brews loose-leaf tea; the infuser lifts out.", "[\"kitchen\",\"tea\"]"},
-                {"k3", "Espresso Tamper", "Packs ground coffee evenly into the portafilter.", "[\"kitchen\",\"coffee\"]"},
-                {"g1", "Trail Running Shoes", "Grippy soles for muddy mountain paths.", "[\"outdoor\",\"running\"]"},
-                {"g2", "Hiking Backpack", "A 30 litre pack with a rain cover for day hikes.", "[\"outdoor\",\"hiking\"]"},
-                {"g3", "Camping Stove", "Folding gas burner for cooking at the campsite.", "[\"outdoor\",\"camping\"]"},
-                {"c1", "", "", "[]"},
-        };
-        try (Workspace ws = Workspace.open(file); DatasetWriter w = ws.newDataset(DATASET, "test", null)) {
-            int u1 = w.user("u1");
-            int u2 = w.user("u2");
-            for (String[] it : items) {
-                w.putItem(it[0], it[1], it[2], it[3], "{}");
-            }
-            w.review(u1, w.item("k1"), 5, 1, "Great kettle", "Boils fast and whistles loudly.", "{}");
-            w.review(u1, w.item("k2"), 4, 2, "Nice pot", "Good for green tea.", "{}");
-            w.review(u2, w.item("g1"), 5, 3, "", "Comfortable on long trail runs.", "{}");
-            w.commit(d -> "{}");
+        try (Workspace ws = Workspace.open(file)) {
+            dev.augur.core.dataset.Fixtures.writeShop(ws);
         }
         return file;
     }

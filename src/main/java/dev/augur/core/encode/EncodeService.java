@@ -141,18 +141,8 @@ public final class EncodeService implements AutoCloseable {
             Map<Long, byte[]> have = store.textHashes(dataset.id(), kind, field, encoder.model().id());
             monitor.message("Encoding item texts of " + dataset.name() + " with " + encoder.model().id() + " on "
                     + encoder.device().device());
-            long after = 0;
-            while (true) {
-                monitor.checkCancelled();
-                List<ItemRecord> page = reader.itemsAfter(dataset.id(), after, PAGE);
-                if (page.isEmpty()) {
-                    break;
-                }
-                for (ItemRecord item : page) {
-                    offer(item.id(), template.render(item), have);
-                }
-                after = page.get(page.size() - 1).id();
-            }
+            forEachPage(after -> reader.itemsAfter(dataset.id(), after, PAGE), ItemRecord::id,
+                    item -> offer(item.id(), template.render(item), have));
             flush();
         }
 
@@ -167,19 +157,24 @@ public final class EncodeService implements AutoCloseable {
             Map<Long, byte[]> have = store.textHashes(dataset.id(), kind, field, encoder.model().id());
             monitor.message("Encoding reviews of " + dataset.name() + " with " + encoder.model().id() + " on "
                     + encoder.device().device());
+            forEachPage(after -> reader.reviewsAfter(dataset.id(), after, PAGE), ReviewText::id,
+                    r -> offer(r.id(), reviewText(r), have));
+            flush();
+        }
+
+        /** Walks a table in pages of ids after the last one seen, checking for cancel between pages. */
+        private <T> void forEachPage(java.util.function.LongFunction<List<T>> page, java.util.function.ToLongFunction<T> idOf,
+                                     java.util.function.Consumer<T> each) {
             long after = 0;
             while (true) {
                 monitor.checkCancelled();
-                List<ReviewText> page = reader.reviewsAfter(dataset.id(), after, PAGE);
-                if (page.isEmpty()) {
-                    break;
+                List<T> rows = page.apply(after);
+                if (rows.isEmpty()) {
+                    return;
                 }
-                for (ReviewText r : page) {
-                    offer(r.id(), reviewText(r), have);
-                }
-                after = page.get(page.size() - 1).id();
+                rows.forEach(each);
+                after = idOf.applyAsLong(rows.get(rows.size() - 1));
             }
-            flush();
         }
 
         static String reviewText(ReviewText r) {
@@ -264,22 +259,13 @@ public final class EncodeService implements AutoCloseable {
             Map<Long, Pool> byItem = new HashMap<>();
             Map<Long, Pool> byUser = new HashMap<>();
             WorkspaceReader reader = ws.read();
-            long after = 0;
-            while (true) {
-                monitor.checkCancelled();
-                List<ReviewText> page = reader.reviewsAfter(dataset.id(), after, PAGE);
-                if (page.isEmpty()) {
-                    break;
+            forEachPage(after -> reader.reviewsAfter(dataset.id(), after, PAGE), ReviewText::id, r -> {
+                Integer i = row.get(r.id());
+                if (i != null) {
+                    byItem.computeIfAbsent(r.itemId(), k -> new Pool(reviews.dims())).add(reviews, i, reviewHashes.get(r.id()));
+                    byUser.computeIfAbsent(r.userId(), k -> new Pool(reviews.dims())).add(reviews, i, reviewHashes.get(r.id()));
                 }
-                for (ReviewText r : page) {
-                    Integer i = row.get(r.id());
-                    if (i != null) {
-                        byItem.computeIfAbsent(r.itemId(), k -> new Pool(reviews.dims())).add(reviews, i, reviewHashes.get(r.id()));
-                        byUser.computeIfAbsent(r.userId(), k -> new Pool(reviews.dims())).add(reviews, i, reviewHashes.get(r.id()));
-                    }
-                }
-                after = page.get(page.size() - 1).id();
-            }
+            });
             return storePooled("item-reviews", byItem, model) + storePooled("user-reviews", byUser, model);
         }
 

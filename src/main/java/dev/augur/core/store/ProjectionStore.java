@@ -64,7 +64,7 @@ public final class ProjectionStore {
             if (e.getMessage() != null && e.getMessage().contains("FOREIGN KEY")) {
                 throw new WorkspaceException("no dataset with id " + p.datasetId() + " in " + file, e);
             }
-            throw fail("storing the " + p.method() + " projection of " + describe(p.datasetId(), p.kind(), p.field(),
+            throw fail("storing the " + p.method() + " projection of " + VectorStore.describe(p.datasetId(), p.kind(), p.field(),
                     p.encoder()), e);
         } finally {
             workspace.releaseWriter();
@@ -91,7 +91,7 @@ public final class ProjectionStore {
                     if (idBytes == null || xyBytes == null || idBytes.length != n * Long.BYTES
                             || xyBytes.length != 2 * n * Float.BYTES) {
                         throw new WorkspaceException("the stored " + method + " projection of "
-                                + describe(datasetId, kind, field, encoder) + " in " + file + " is damaged ("
+                                + VectorStore.describe(datasetId, kind, field, encoder) + " in " + file + " is damaged ("
                                 + n + " points, " + (idBytes == null ? 0 : idBytes.length) + " + "
                                 + (xyBytes == null ? 0 : xyBytes.length) + " bytes)");
                     }
@@ -103,7 +103,7 @@ public final class ProjectionStore {
                             rs.getLong(1), rs.getString(2), ids, xy, rs.getDouble(6), rs.getString(7)));
                 }
             } catch (SQLException e) {
-                throw fail("reading the " + method + " projection of " + describe(datasetId, kind, field, encoder), e);
+                throw fail("reading the " + method + " projection of " + VectorStore.describe(datasetId, kind, field, encoder), e);
             }
         }
     }
@@ -122,7 +122,7 @@ public final class ProjectionStore {
             ps.setString(6, params);
             return ps.executeUpdate() > 0;
         } catch (SQLException e) {
-            throw fail("deleting the " + method + " projection of " + describe(datasetId, kind, field, encoder), e);
+            throw fail("deleting the " + method + " projection of " + VectorStore.describe(datasetId, kind, field, encoder), e);
         } finally {
             workspace.releaseWriter();
         }
@@ -139,7 +139,7 @@ public final class ProjectionStore {
             bindKey(ps, datasetId, kind, field, encoder);
             return ps.executeUpdate();
         } catch (SQLException e) {
-            throw fail("deleting the projections of " + describe(datasetId, kind, field, encoder), e);
+            throw fail("deleting the projections of " + VectorStore.describe(datasetId, kind, field, encoder), e);
         } finally {
             workspace.releaseWriter();
         }
@@ -154,15 +154,9 @@ public final class ProjectionStore {
     }
 
     private static void requireKey(String kind, String field, String encoder, String method, String params) {
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(field, "field");
-        Objects.requireNonNull(encoder, "encoder");
+        VectorStore.requireSet(kind, field, encoder);
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(params, "params");
-    }
-
-    private static String describe(long datasetId, String kind, String field, String encoder) {
-        return "vector set (dataset " + datasetId + ", " + kind + ", " + field + ", " + encoder + ")";
     }
 
     private WorkspaceException fail(String what, SQLException e) {

@@ -336,13 +336,13 @@ public final class VectorStore {
         ps.setString(4, encoder);
     }
 
-    private static void requireSet(String kind, String field, String encoder) {
+    static void requireSet(String kind, String field, String encoder) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(encoder, "encoder");
     }
 
-    private static String describe(long datasetId, String kind, String field, String encoder) {
+    static String describe(long datasetId, String kind, String field, String encoder) {
         return "vector set (dataset " + datasetId + ", " + kind + ", " + field + ", " + encoder + ")";
     }
 

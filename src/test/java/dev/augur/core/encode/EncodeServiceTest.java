@@ -1,6 +1,5 @@
 package dev.augur.core.encode;
 
-import dev.augur.core.store.DatasetWriter;
 import dev.augur.core.store.VectorMatrix;
 import dev.augur.core.store.VectorSetInfo;
 import dev.augur.core.store.Workspace;
@@ -38,29 +37,9 @@ class EncodeServiceTest {
         service.close();
     }
 
-    private static final String[][] ITEMS = {
-            {"k1", "Copper Tea Kettle", "A stovetop kettle that whistles when the water boils.", "[\"kitchen\",\"tea\"]"},
-            {"k2", "Glass Teapot", "Brews loose-leaf tea; the infuser lifts out.", "[\"kitchen\",\"tea\"]"},
-            {"k3", "Espresso Tamper", "Packs ground coffee evenly into the portafilter.", "[\"kitchen\",\"coffee\"]"},
-            {"g1", "Trail Running Shoes", "Grippy soles for muddy mountain paths.", "[\"outdoor\",\"running\"]"},
-            {"g2", "Hiking Backpack", "A 30 litre pack with a rain cover for day hikes.", "[\"outdoor\",\"hiking\"]"},
-            {"g3", "Camping Stove", "Folding gas burner for cooking at the campsite.", "[\"outdoor\",\"camping\"]"},
-            {"c1", "", "", "[]"}, // nothing to encode
-    };
-
     private Workspace workspace(String name) {
         Workspace ws = Workspace.open(dir.resolve(name));
-        try (DatasetWriter w = ws.newDataset("shop", "test", null)) {
-            int u1 = w.user("u1");
-            int u2 = w.user("u2");
-            for (String[] it : ITEMS) {
-                w.putItem(it[0], it[1], it[2], it[3], "{}");
-            }
-            w.review(u1, w.item("k1"), 5, 1, "Great kettle", "Boils fast and whistles loudly.", "{}");
-            w.review(u1, w.item("k2"), 4, 2, "Nice pot", "Good for green tea.", "{}");
-            w.review(u2, w.item("g1"), 5, 3, "", "Comfortable on long trail runs.", "{}");
-            w.commit(d -> "{}");
-        }
+        dev.augur.core.dataset.Fixtures.writeShop(ws);
         return ws;
     }
 
