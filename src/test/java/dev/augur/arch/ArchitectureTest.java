@@ -28,8 +28,8 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule onlyTheLlmPackageTouchesLlama = noClasses().that().resideOutsideOfPackage("dev.augur.core.llm..")
-            .should().dependOnClassesThat().resideInAnyPackage("de.kherud..")
-            .because("LLM calls are cached and traced in one place, never a hidden per-request dependency");
+            .should().dependOnClassesThat().resideInAnyPackage("de.kherud..", "java.net.http..")
+            .because("LLM calls (in process or over HTTP) are cached and traced in one place, never a hidden per-request dependency");
 
     @ArchTest
     static final ArchRule uiDoesNotUseCli = noClasses().that().resideInAPackage("dev.augur.ui..")
