@@ -146,6 +146,16 @@ public final class Workspace implements AutoCloseable {
         return new ProjectionStore(this, writer, reader);
     }
 
+    /** The LLM generations (outputs, imports, edits) stored in this workspace. */
+    public GenerationStore generations() {
+        return new GenerationStore(this, writer, reader);
+    }
+
+    /** The prompt template versions edited in this workspace. */
+    public PromptTemplateStore promptTemplates() {
+        return new PromptTemplateStore(this, writer, reader);
+    }
+
     @Override
     public void close() {
         try {

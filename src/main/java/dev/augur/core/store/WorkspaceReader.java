@@ -504,6 +504,155 @@ public final class WorkspaceReader {
         return new TablePager(c, file);
     }
 
+    // ---- what prompts need (core.augment) -------------------------------------------------------------------
+
+    /**
+     * The {@code mostRecent} latest observed interactions of user {@code userId} (internal id), returned oldest
+     * first, with item titles; rows without a time sort first.
+     */
+    public List<HistoryEntry> userHistory(long userId, int mostRecent) {
+        String sql = "SELECT x.item_id, i.external_id, coalesce(i.title, ''), x.value, x.ts FROM interactions x"
+                + " JOIN items i ON i.id = x.item_id WHERE x.user_id = ? AND x.source = 'observed'"
+                + " ORDER BY x.ts DESC, x.id DESC LIMIT ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, userId);
+                ps.setInt(2, mostRecent);
+                List<HistoryEntry> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new HistoryEntry(rs.getLong(1), rs.getString(2), rs.getString(3),
+                                (Double) rs.getObject(4, Double.class), (Long) rs.getObject(5, Long.class)));
+                    }
+                }
+                java.util.Collections.reverse(out);
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading the history of user " + userId, e);
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} reviews written by a user or about an item ({@code kind} "user" or "item", internal id),
+     * newest first.
+     */
+    public List<EntityReview> reviewsOf(String kind, long entityId, int limit) {
+        String column = switch (kind) {
+            case "user" -> "r.user_id";
+            case "item" -> "r.item_id";
+            default -> throw new IllegalArgumentException("kind must be user or item: " + kind);
+        };
+        String sql = "SELECT r.id, u.external_id, i.external_id, coalesce(i.title, ''), r.rating, r.ts,"
+                + " coalesce(r.summary, ''), coalesce(r.text, '') FROM reviews r JOIN users u ON u.id = r.user_id"
+                + " JOIN items i ON i.id = r.item_id WHERE " + column + " = ? ORDER BY r.ts DESC, r.id DESC LIMIT ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, entityId);
+                ps.setInt(2, limit);
+                List<EntityReview> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EntityReview(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                (Double) rs.getObject(5, Double.class), (Long) rs.getObject(6, Long.class),
+                                rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading the reviews of " + kind + " " + entityId, e);
+            }
+        }
+    }
+
+    /**
+     * Up to {@code limit} users or items ({@code kind} "user" or "item") of a dataset with an internal id above
+     * {@code afterId}, in id order; paged like {@link #itemsAfter}.
+     */
+    public List<EntityRef> entityIdsAfter(long datasetId, String kind, long afterId, int limit) {
+        String table = entityTable(kind);
+        String sql = "SELECT id, external_id FROM " + table + " WHERE id > ? AND +dataset_id = ? ORDER BY id LIMIT ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, afterId);
+                ps.setLong(2, datasetId);
+                ps.setInt(3, limit);
+                List<EntityRef> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new EntityRef(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail("reading " + table + " of dataset " + datasetId, e);
+            }
+        }
+    }
+
+    /** The number of users or items ({@code kind} "user" or "item") of a dataset. */
+    public long entityCount(long datasetId, String kind) {
+        return countOf(entityTable(kind), datasetId);
+    }
+
+    /** The internal id of the user or item with this external id in a dataset. */
+    public Optional<Long> entityId(long datasetId, String kind, String externalId) {
+        String sql = "SELECT id FROM " + entityTable(kind) + " WHERE dataset_id = ? AND external_id = ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, datasetId);
+                ps.setString(2, externalId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw fail("looking up " + kind + " " + externalId, e);
+            }
+        }
+    }
+
+    /** One item by internal id, without counts (see {@link #itemsAfter}). */
+    public Optional<ItemRecord> item(long itemId) {
+        String sql = "SELECT i.id, (SELECT d.name FROM datasets d WHERE d.id = i.dataset_id), i.external_id, i.title,"
+                + " i.description, i.categories, i.attributes FROM items i WHERE i.id = ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), 0, 0)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw fail("reading item " + itemId, e);
+            }
+        }
+    }
+
+    /** One user by internal id, without counts. */
+    public Optional<UserRecord> user(long userId) {
+        String sql = "SELECT u.id, (SELECT d.name FROM datasets d WHERE d.id = u.dataset_id), u.external_id, u.attributes"
+                + " FROM users u WHERE u.id = ?";
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setLong(1, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new UserRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), 0, 0)) : Optional.empty();
+                }
+            } catch (SQLException e) {
+                throw fail("reading user " + userId, e);
+            }
+        }
+    }
+
+    private static String entityTable(String kind) {
+        return switch (kind) {
+            case "user" -> "users";
+            case "item" -> "items";
+            default -> throw new IllegalArgumentException("kind must be user or item: " + kind);
+        };
+    }
+
     private long scalar(String sql, Optional<String> dataset) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             dataset.ifPresent(d -> set(ps, d));
