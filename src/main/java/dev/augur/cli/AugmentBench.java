@@ -22,7 +22,7 @@ final class AugmentBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--items", defaultValue = "400", description = "Items per run (default ${DEFAULT-VALUE}).")
+    @Option(names = "--items", defaultValue = "1000", description = "Items per run (default ${DEFAULT-VALUE}).")
     int items;
 
     @Option(names = "--concurrency", defaultValue = "8", description = "Runner concurrency (default ${DEFAULT-VALUE}).")

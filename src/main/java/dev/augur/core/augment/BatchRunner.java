@@ -15,13 +15,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs one template over a list of entities: render, look up the cache key, call the model (rate-limited, retried
  * with exponential backoff and jitter, honouring retry-after), validate and repair, and store each finished item at
- * once, ok or failed, in its own transaction. A fixed pool of {@code concurrency} daemon threads does the work; at
+ * once, ok or failed (a writer thread commits rows as they come, several per transaction under load). A fixed pool of {@code concurrency} daemon threads does the work; at
  * most twice that many items are queued. Cancelling stops new calls; items in flight finish and are stored.
  */
 final class BatchRunner {
@@ -95,16 +98,28 @@ final class BatchRunner {
             return t;
         });
         Semaphore slots = new Semaphore(2 * n);
+        Writer writer = new Writer();
+        writer.start();
         try {
             for (EntityRef e : entities) {
                 if (monitor.isCancelled() || crash.get() != null) {
                     break;
                 }
+                Prepared prepared;
+                try {
+                    prepared = prepare(e); // reads and renders here, so the workers only wait for the model
+                } catch (RuntimeException t) {
+                    crash.compareAndSet(null, t);
+                    break;
+                }
+                if (prepared == null) {
+                    continue; // cached
+                }
                 slots.acquire();
                 pool.execute(() -> {
                     try {
                         if (!monitor.isCancelled() && crash.get() == null) {
-                            process(e);
+                            writer.add(complete(prepared));
                         }
                     } catch (Cancelled c) {
                         // stopped before its call; nothing stored, the next run does it
@@ -128,6 +143,7 @@ final class BatchRunner {
                 pool.shutdownNow();
                 Thread.currentThread().interrupt();
             }
+            writer.finish(); // every finished item is committed before run returns or throws
         }
         Throwable t = crash.get();
         if (t instanceof RuntimeException re) {
@@ -145,15 +161,27 @@ final class BatchRunner {
         report(true);
     }
 
-    private void process(EntityRef ref) {
+    private record Prepared(EntityRef ref, RenderedPrompt prompt, String key) {
+    }
+
+    /** Renders one entity's prompt; null (and counted) when its cache key already has an ok generation. */
+    private Prepared prepare(EntityRef ref) {
         EntityData data = renderer.load(ws, datasetId, template.target(), ref.id());
         RenderedPrompt prompt = renderer.render(template, data);
         String key = cacheKey(template, prompt, client.model(), params);
         if (store.findOkByCacheKey(key).isPresent()) {
             cached.incrementAndGet();
             finished();
-            return;
+            return null;
         }
+        return new Prepared(ref, prompt, key);
+    }
+
+    /** Calls the model (with retries and one re-ask) and returns the row to store, ok or failed. */
+    private Generation complete(Prepared p) {
+        EntityRef ref = p.ref();
+        RenderedPrompt prompt = p.prompt();
+        String key = p.key();
         String promptJson = promptJson(prompt);
         String promptHash = sha256(prompt.system() + "\u0000" + prompt.user());
         long latency = 0;
@@ -184,11 +212,69 @@ final class BatchRunner {
                     client.model(), params, promptHash, promptJson, latency, inTokens, outTokens, "", "",
                     Generation.FAILED, e.kind() + ": " + e.getMessage());
         }
-        store.put(row); // committed now: a killed run never repeats it
-        promptTokens.addAndGet(row.promptTokens());
-        completionTokens.addAndGet(row.completionTokens());
-        (row.ok() ? generated : failed).incrementAndGet();
-        finished();
+        return row;
+    }
+
+    /**
+     * Commits finished rows as soon as it can, several per transaction when they arrive together (group commit), so
+     * the workers never wait for SQLite. An item counts as finished once its row is committed: a killed run repeats
+     * at most the rows still in this queue, never a committed one.
+     */
+    private final class Writer extends Thread {
+        private final BlockingQueue<Generation> queue = new LinkedBlockingQueue<>();
+        private volatile boolean closing;
+
+        Writer() {
+            super("augment-writer-" + template.id());
+            setDaemon(true);
+        }
+
+        void add(Generation row) {
+            queue.add(row);
+        }
+
+        @Override
+        public void run() {
+            List<Generation> batch = new ArrayList<>();
+            while (true) {
+                Generation first;
+                try {
+                    first = queue.poll(20, TimeUnit.MILLISECONDS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (first == null) {
+                    if (closing && queue.isEmpty()) {
+                        return;
+                    }
+                    continue;
+                }
+                batch.clear();
+                batch.add(first);
+                queue.drainTo(batch, 255);
+                try {
+                    store.put(batch);
+                } catch (RuntimeException e) {
+                    crash.compareAndSet(null, e);
+                    return;
+                }
+                for (Generation row : batch) {
+                    promptTokens.addAndGet(row.promptTokens());
+                    completionTokens.addAndGet(row.completionTokens());
+                    (row.ok() ? generated : failed).incrementAndGet();
+                    finished();
+                }
+            }
+        }
+
+        void finish() {
+            closing = true;
+            try {
+                join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** One completion with rate limit and retries; throws the last error when retries are exhausted. */

@@ -30,6 +30,14 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FixedCapacityLlmServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle's algorithm and delayed ACKs each answer
+        // would wait ~40 ms on loopback, which would measure TCP, not the runner.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService pool;
     private final Semaphore slots;
