@@ -7,7 +7,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A headless redraw benchmark of {@link MapCanvas}: a 1200×800 map of {@link SyntheticMapData} points, panned and
  * zoomed in a fixed pattern, one redraw per step. The JavaFX toolkit must be running (the caller starts it); the
- * work runs on the JavaFX thread whichever thread calls.
+ * work runs on the JavaFX thread whichever thread calls. {@code augur bench map} ({@link MapBench}) drives it.
  */
 public final class MapRedrawBench {
     public static final int WIDTH = 1200;
@@ -147,28 +146,5 @@ public final class MapRedrawBench {
         double[] s = ms.clone();
         Arrays.sort(s);
         return s.length == 0 ? Double.NaN : s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    }
-
-    /**
-     * {@code java ... dev.augur.ui.map.MapRedrawBench [points...]}: starts the toolkit itself (pass the Monocle
-     * properties for a headless run) and prints the median redraw and rendered times per size.
-     */
-    public static void main(String[] args) throws Exception {
-        int[] sizes = args.length == 0 ? new int[] {100_000, 1_000_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(1, TimeUnit.MINUTES);
-        try {
-            for (int n : sizes) {
-                redrawMillis(n, 6); // JIT warm-up
-                double[] draw = redrawMillis(n, 30);
-                double[] rendered = renderedMillis(n, 12);
-                System.out.printf(Locale.ROOT, "%,d points (%s pipeline): redraw median %.1f ms (max %.1f), with rendering median %.1f ms%n",
-                        n, System.getProperty("prism.order", "default"), median(draw),
-                        Arrays.stream(draw).max().orElse(0), median(rendered));
-            }
-        } finally {
-            Platform.exit();
-        }
     }
 }
