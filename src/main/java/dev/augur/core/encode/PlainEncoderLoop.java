@@ -23,10 +23,9 @@ public final class PlainEncoderLoop implements AutoCloseable {
 
     public PlainEncoderLoop(EncoderModel m) {
         try {
-            java.util.Set<String> inputs = SentenceEncoder.inputNames(ModelFiles.onnx(m), null);
             model = Criteria.builder().setTypes(TokenBatch.class, float[][].class)
                     .optModelPath(ModelFiles.onnx(m)).optEngine("OnnxRuntime").optDevice(Device.cpu())
-                    .optTranslator(new PoolingTranslator(m.pooling(), inputs)).build().loadModel();
+                    .optTranslator(new PoolingTranslator(m.pooling())).build().loadModel();
             predictor = model.newPredictor();
             tokenizer = HuggingFaceTokenizer.builder().optTokenizerPath(ModelFiles.tokenizer(m))
                     .optPadding(true).optTruncation(true).optMaxLength(m.maxTokens()).build();

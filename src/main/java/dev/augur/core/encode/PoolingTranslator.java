@@ -13,11 +13,18 @@ import java.util.Set;
 /** Feeds a {@link TokenBatch} to the graph by input name and pools + L2-normalises its token vectors. */
 final class PoolingTranslator implements Translator<TokenBatch, float[][]> {
     private final Pooling pooling;
-    private final boolean wantsTypeIds;
+    private volatile boolean wantsTypeIds;
 
-    PoolingTranslator(Pooling pooling, Set<String> inputNames) {
+    PoolingTranslator(Pooling pooling) {
         this.pooling = pooling;
-        this.wantsTypeIds = inputNames.contains("token_type_ids");
+    }
+
+    /** Called once when the model is loaded: the bundled exports differ on whether they take token_type_ids. */
+    @Override
+    public void prepare(TranslatorContext ctx) {
+        Set<String> inputs = new java.util.HashSet<>();
+        ctx.getModel().describeInput().keys().forEach(inputs::add);
+        wantsTypeIds = inputs.contains("token_type_ids");
     }
 
     @Override

@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
@@ -104,14 +102,13 @@ public final class SentenceEncoder implements AutoCloseable {
         Path onnx = ModelFiles.onnx(model);
         Path tokenizer = ModelFiles.tokenizer(model);
         try {
-            Set<String> inputs = inputNames(onnx, device);
             Criteria.Builder<TokenBatch, float[][]> criteria = Criteria.builder()
                     .setTypes(TokenBatch.class, float[][].class)
                     .optModelPath(onnx)
                     .optEngine("OnnxRuntime")
                     .optDevice(device.gpu() ? Device.gpu(device.gpuId()) : Device.cpu())
                     .optOption("interOpNumThreads", "1")
-                    .optTranslator(new PoolingTranslator(model.pooling(), inputs));
+                    .optTranslator(new PoolingTranslator(model.pooling()));
             if (intraOp > 0) {
                 criteria.optOption("intraOpNumThreads", Integer.toString(intraOp));
             }
@@ -121,20 +118,6 @@ public final class SentenceEncoder implements AutoCloseable {
             return new SentenceEncoder(model, device, workers, batchSize, zoo, tokenizer);
         } catch (IOException | ModelNotFoundException | MalformedModelException e) {
             throw new EncoderException("cannot load encoder '" + model.id() + "' from " + onnx + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The graph's declared inputs (BGE and MiniLM exports differ on token_type_ids). */
-    static Set<String> inputNames(Path onnx, DeviceSelection device) throws IOException,
-            ModelNotFoundException, MalformedModelException {
-        Criteria<ai.djl.ndarray.NDList, ai.djl.ndarray.NDList> probe = Criteria.builder()
-                .setTypes(ai.djl.ndarray.NDList.class, ai.djl.ndarray.NDList.class)
-                .optModelPath(onnx).optEngine("OnnxRuntime").optDevice(Device.cpu())
-                .optTranslator(new ai.djl.translate.NoopTranslator()).build();
-        try (var m = probe.loadModel()) {
-            Set<String> names = new HashSet<>();
-            m.describeInput().keys().forEach(names::add);
-            return names;
         }
     }
 
