@@ -3,6 +3,7 @@ package dev.augur.ui.shell;
 import dev.augur.ui.datasets.DatasetsView;
 import dev.augur.ui.embeddings.EmbeddingsView;
 import dev.augur.ui.jobs.JobsView;
+import dev.augur.ui.profiles.ProfilesView;
 import dev.augur.ui.settings.SettingsView;
 
 import javafx.geometry.Insets;
@@ -49,6 +50,7 @@ public final class MainView {
     public MainView(MainViewModel vm) {
         this.vm = vm;
         pages.put(Section.DATASETS, new DatasetsView(vm.datasets()).root());
+        pages.put(Section.PROFILES, new ProfilesView(vm.profiles()).root());
         pages.put(Section.JOBS, new JobsView(vm.jobs()).root());
         pages.put(Section.EMBEDDINGS, new EmbeddingsView(vm.vectors(), vm.map(), Section.EMBEDDINGS.emptyState()).root());
         pages.put(Section.SETTINGS, new SettingsView(vm.settingsPage()).root());

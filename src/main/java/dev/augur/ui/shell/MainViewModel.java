@@ -16,6 +16,7 @@ import dev.augur.ui.map.MapDataSource;
 import dev.augur.ui.map.MapViewModel;
 import dev.augur.ui.map.WorkspaceMapData;
 import dev.augur.ui.jobs.JobsViewModel;
+import dev.augur.ui.profiles.ProfilesViewModel;
 import dev.augur.ui.settings.SettingsViewModel;
 
 import javafx.beans.property.BooleanProperty;
@@ -48,6 +49,7 @@ public final class MainViewModel {
     private final VectorsViewModel vectors;
     private final ItemSelection selection = new ItemSelection();
     private final MapViewModel map;
+    private final ProfilesViewModel profiles;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("Augur");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATASETS);
@@ -67,12 +69,14 @@ public final class MainViewModel {
         // the vector sets follow the datasets: read once the workspace is open (and the sample built), and again
         // after every import; the detail pane's similar items follow every encode
         this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
+        this.profiles = new ProfilesViewModel(services.tasks(), selection, () -> section.set(Section.EMBEDDINGS));
         datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
                 vectors.open(workspace.get(), List.copyOf(datasets.datasets()));
                 map.setSource(new WorkspaceMapData(workspace.get(), services.projections()));
                 map.refresh();
+                profiles.open(workspace.get(), List.copyOf(datasets.datasets()));
             }
         });
         vectors.setOnEncoded(() -> {
@@ -179,6 +183,10 @@ public final class MainViewModel {
 
     public MapViewModel map() {
         return map;
+    }
+
+    public ProfilesViewModel profiles() {
+        return profiles;
     }
 
     /** The items picked on the map (or elsewhere), shared by the views. */

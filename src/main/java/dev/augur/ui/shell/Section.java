@@ -3,8 +3,7 @@ package dev.augur.ui.shell;
 /** The places of the navigation rail, with what each will do until a later issue fills it. */
 public enum Section {
     DATASETS("Datasets", null),
-    PROFILES("Profiles", "LLM-generated user and item profiles, side by side with their source data: "
-            + "compare generations, edit, approve or reject. Coming with profile augmentation."),
+    PROFILES("Profiles", null),
     EMBEDDINGS("Embeddings", "Map: 2-D maps of item and profile vectors, where cold items land and what augmentation "
             + "moved. Coming with projections."),
     RANKINGS("Rankings", "Top-K lists of every model side by side for one user, with metrics per slice. "
