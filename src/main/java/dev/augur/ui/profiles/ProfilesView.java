@@ -39,7 +39,15 @@ public final class ProfilesView {
     public ProfilesView(ProfilesViewModel vm) {
         root.setId("profiles");
         BorderPane main = new BorderPane();
-        main.setTop(filters(vm));
+        Label heading = new Label("Profiles");
+        heading.getStyleClass().add("title-2");
+        Label sub = new Label("LLM-generated user and item profiles beside their source data: every generation kept with"
+                + " its provenance; approve, reject, edit as a new version, compare two.");
+        sub.getStyleClass().add("text-muted");
+        sub.setWrapText(true);
+        VBox top = new VBox(4, heading, sub, filters(vm));
+        top.setPadding(new Insets(16, 20, 0, 20));
+        main.setTop(top);
         SplitPane body = new SplitPane(list(vm), detail(vm));
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.35);
@@ -56,25 +64,33 @@ public final class ProfilesView {
 
     private static HBox filters(ProfilesViewModel vm) {
         HBox bar = new HBox(8,
-                new Label("Dataset"), choice("profiles-dataset", vm.datasets(), vm.datasetProperty()),
-                new Label("Target"), choice("profiles-target", vm.targets(), vm.targetProperty()),
-                new Label("Status"), choice("profiles-status", vm.statuses(), vm.statusProperty()),
-                new Label("Review"), choice("profiles-review", vm.reviewStatuses(), vm.reviewStatusProperty()),
-                new Label("Template"), choice("profiles-template", vm.templates(), vm.templateProperty()));
+                label("Dataset"), choice("profiles-dataset", vm.datasets(), vm.datasetProperty()),
+                label("Target"), choice("profiles-target", vm.targets(), vm.targetProperty()),
+                label("Status"), choice("profiles-status", vm.statuses(), vm.statusProperty()),
+                label("Review"), choice("profiles-review", vm.reviewStatuses(), vm.reviewStatusProperty()),
+                label("Template"), choice("profiles-template", vm.templates(), vm.templateProperty()));
         Label error = new Label();
         error.setId("profiles-error");
         error.getStyleClass().add("danger");
         error.textProperty().bind(vm.errorProperty());
         bar.getChildren().add(error);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(8, 12, 8, 12));
+        bar.setPadding(new Insets(8, 0, 8, 0));
         return bar;
+    }
+
+    /** A label that keeps its text whole when the bar gets tight (the choices shrink instead). */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static ChoiceBox<String> choice(String id, ObservableList<String> values,
                                             javafx.beans.property.ObjectProperty<String> value) {
         ChoiceBox<String> c = new ChoiceBox<>(values);
         c.setId(id);
+        c.setMinWidth(80);
         c.valueProperty().bindBidirectional(value);
         return c;
     }
@@ -261,6 +277,7 @@ public final class ProfilesView {
     private static Button button(String id, String text, Feather icon, Runnable action) {
         Button b = new Button(text, icon == null ? null : new FontIcon(icon));
         b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         b.setOnAction(e -> action.run());
         return b;
     }
