@@ -42,6 +42,14 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = {"-w", "--workspace"}, paramLabel = "FILE", description = "Workspace file (*.augur).")
     Path workspace;
 
+    @Option(names = "--show-template", paramLabel = "ID",
+            description = "Print a template (latest version in the workspace, else the bundled one) as JSON, to edit.")
+    String showTemplate;
+
+    @Option(names = "--save-template", paramLabel = "FILE",
+            description = "Save an edited template (JSON as --show-template prints it) into the workspace as its next version.")
+    Path saveTemplate;
+
     @Option(names = "--template", paramLabel = "ID", description = "Template id, e.g. kar-item-knowledge (see --list-templates).")
     String template;
 
@@ -87,6 +95,9 @@ final class AugmentCommand implements Callable<Integer> {
         TemplateRegistry templates = new TemplateRegistry();
         if (listTemplates) {
             return list(out, templates);
+        }
+        if (showTemplate != null || saveTemplate != null) {
+            return templateFile(out, templates);
         }
         if (workspace == null || template == null || target == null) {
             throw new IllegalArgumentException("augment needs --workspace, --template and --target (or --list-templates)");
@@ -141,6 +152,38 @@ final class AugmentCommand implements Callable<Integer> {
                     r.generated(), r.cached(), r.failed(), r.total(), r.llmCalls(), r.retries(), r.seconds());
         }
         return r.failed() > 0 && r.generated() + r.cached() == 0 ? 1 : 0;
+    }
+
+    /** Templates are edited as files: print one, change it, save it back as a new version (the old one stays). */
+    private int templateFile(PrintWriter out, TemplateRegistry templates) {
+        if (workspace == null || !Files.exists(workspace)) {
+            throw new IllegalArgumentException("--show-template and --save-template need an existing --workspace");
+        }
+        try (Workspace ws = Workspace.open(workspace)) {
+            if (showTemplate != null) {
+                out.println(templates.get(ws, showTemplate).toJson());
+                return 0;
+            }
+            String body;
+            try {
+                body = Files.readString(saveTemplate);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot read " + saveTemplate + ": " + e.getMessage());
+            }
+            String author = System.getProperty("user.name", "analyst");
+            PromptTemplate edited = PromptTemplate.fromJson(body, saveTemplate.toString(), author, java.time.Instant.now().toString());
+            PromptTemplate saved = templates.saveEdit(ws, edited, author);
+            if (json) {
+                ObjectNode o = JsonOut.object();
+                o.put("id", saved.id());
+                o.put("version", saved.version());
+                o.put("author", saved.author());
+                JsonOut.print(out, o);
+            } else {
+                out.printf(Locale.ROOT, "saved %s as version %d (by %s); earlier versions are kept%n", saved.id(), saved.version(), saved.author());
+            }
+            return 0;
+        }
     }
 
     private int list(PrintWriter out, TemplateRegistry templates) {

@@ -101,6 +101,24 @@ class AugmentCliTest {
     }
 
     @Test
+    void anEditedTemplateIsSavedAsTheNextVersionAndTheOriginalStays() throws Exception {
+        Path ws = shop();
+        CliTest.Run shown = cli("augment", "--workspace", ws.toString(), "--show-template", "genre-item-summary");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        JsonNode t = readJson(shown.out());
+        assertThat(t.get("version").asInt()).isEqualTo(1);
+        String edited = shown.out().replace(t.get("task").asText(), "Summarise the item in one sentence.");
+        Path file = Fixtures.write(dir.resolve("edited.json"), edited);
+        JsonNode saved = cli("augment", "--workspace", ws.toString(), "--save-template", file.toString(), "--json").json();
+        assertThat(saved.get("version").asInt()).isEqualTo(2);
+        JsonNode list = cli("augment", "--workspace", ws.toString(), "--list-templates", "--json").json();
+        assertThat(list.get("templates").findValuesAsText("id")).contains("genre-item-summary");
+        JsonNode latest = readJson(cli("augment", "--workspace", ws.toString(), "--show-template", "genre-item-summary").out());
+        assertThat(latest.get("version").asInt()).isEqualTo(2);
+        assertThat(latest.get("task").asText()).isEqualTo("Summarise the item in one sentence.");
+    }
+
+    @Test
     void withoutAnLlmItSaysHowToConnectOne() {
         Path ws = shop();
         CliTest.Run run = cli("augment", "--workspace", ws.toString(), "--template", "kar-item-knowledge", "--target", "items");
