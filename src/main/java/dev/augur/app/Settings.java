@@ -12,6 +12,11 @@ public final class Settings {
     public static final int MAX_RECENT = 8;
     public static final String DEFAULT_ENCODER = "minilm-q";
     public static final String DEFAULT_DEVICE = "auto";
+    /** {@link #llmProvider}: an OpenAI-compatible server by URL and model. */
+    public static final String LLM_HTTP = "http";
+    /** {@link #llmProvider}: a GGUF model file run by llama.cpp in process. */
+    public static final String LLM_GGUF = "gguf";
+    public static final String DEFAULT_LLM_BASE_URL = "http://localhost:11434/v1";
 
     public double windowX = Double.NaN;
     public double windowY = Double.NaN;
@@ -25,6 +30,14 @@ public final class Settings {
     public String defaultEncoder = DEFAULT_ENCODER;
     /** Device for encoding: auto, cpu or gpu ({@code DeviceChoice#id}). */
     public String encodeDevice = DEFAULT_DEVICE;
+    /** Which LLM generates profiles: {@link #LLM_HTTP} or {@link #LLM_GGUF}. Never an API key: keys are not stored. */
+    public String llmProvider = LLM_HTTP;
+    /** Base URL of the OpenAI-compatible server. */
+    public String llmBaseUrl = DEFAULT_LLM_BASE_URL;
+    /** Model name on that server; blank: not configured. */
+    public String llmModel = "";
+    /** Path of the GGUF model file; blank: not configured. */
+    public String llmGguf = "";
 
     /** Puts {@code workspace} first in the recent list (no duplicates, at most {@link #MAX_RECENT}). */
     public void rememberWorkspace(String workspace) {
@@ -43,6 +56,18 @@ public final class Settings {
         }
         if (encodeDevice == null || encodeDevice.isBlank()) {
             encodeDevice = DEFAULT_DEVICE;
+        }
+        if (!LLM_GGUF.equals(llmProvider)) {
+            llmProvider = LLM_HTTP;
+        }
+        if (llmBaseUrl == null || llmBaseUrl.isBlank()) {
+            llmBaseUrl = DEFAULT_LLM_BASE_URL;
+        }
+        if (llmModel == null) {
+            llmModel = "";
+        }
+        if (llmGguf == null) {
+            llmGguf = "";
         }
         if (recentWorkspaces == null) {
             recentWorkspaces = new ArrayList<>();

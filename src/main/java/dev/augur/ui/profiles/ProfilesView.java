@@ -52,7 +52,7 @@ public final class ProfilesView {
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.35);
         main.setCenter(body);
-        Node empty = emptyState();
+        Node empty = emptyState(vm);
         empty.visibleProperty().bind(vm.emptyProperty());
         main.visibleProperty().bind(vm.emptyProperty().not());
         root.getChildren().setAll(main, empty);
@@ -69,6 +69,7 @@ public final class ProfilesView {
                 label("Status"), choice("profiles-status", vm.statuses(), vm.statusProperty()),
                 label("Review"), choice("profiles-review", vm.reviewStatuses(), vm.reviewStatusProperty()),
                 label("Template"), choice("profiles-template", vm.templates(), vm.templateProperty()));
+        bar.getChildren().add(generateButton(vm, "profiles-generate"));
         Label error = new Label();
         error.setId("profiles-error");
         error.getStyleClass().add("danger");
@@ -77,6 +78,14 @@ public final class ProfilesView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(8, 0, 8, 0));
         return bar;
+    }
+
+    private static Button generateButton(ProfilesViewModel vm, String id) {
+        Button b = new Button("Generate…", new FontIcon(Feather.ZAP));
+        b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setOnAction(e -> GenerateView.show(vm.generate(), b.getScene() == null ? null : b.getScene().getWindow()));
+        return b;
     }
 
     /** A label that keeps its text whole when the bar gets tight (the choices shrink instead). */
@@ -282,7 +291,7 @@ public final class ProfilesView {
         return b;
     }
 
-    private static Node emptyState() {
+    private static Node emptyState(ProfilesViewModel vm) {
         FontIcon icon = new FontIcon(Feather.USERS);
         icon.setIconSize(48);
         Label title = new Label("Profiles");
@@ -292,7 +301,7 @@ public final class ProfilesView {
         text.setWrapText(true);
         text.setMaxWidth(640);
         text.getStyleClass().add("text-muted");
-        VBox box = new VBox(12, icon, title, text);
+        VBox box = new VBox(12, icon, title, text, generateButton(vm, "profiles-generate-empty"));
         box.setAlignment(Pos.CENTER);
         box.setId("empty-profiles");
         return box;

@@ -1,5 +1,6 @@
 package dev.augur.ui.profiles;
 
+import dev.augur.app.LlmConfig;
 import dev.augur.core.augment.PromptTemplate;
 import dev.augur.core.augment.TemplateRegistry;
 import dev.augur.core.llm.LlmClients;
@@ -81,6 +82,7 @@ public final class ProfilesViewModel {
     }
 
     private final TaskExecutor tasks;
+    private final GenerateViewModel generate;
     private final ItemSelection selection;
     private final Runnable onShowMap;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
@@ -128,7 +130,24 @@ public final class ProfilesViewModel {
      * @param onShowMap switches to the Embeddings section
      */
     public ProfilesViewModel(TaskExecutor tasks, ItemSelection selection, Runnable onShowMap) {
+        this(tasks, selection, onShowMap, () -> LlmConfig.of(new dev.augur.app.Settings()));
+    }
+
+    /**
+     * @param llm the LLM the settings name, for the Generate panel (read on the JavaFX thread)
+     */
+    public ProfilesViewModel(TaskExecutor tasks, ItemSelection selection, Runnable onShowMap,
+                             java.util.function.Supplier<LlmConfig> llm) {
         this.tasks = tasks;
+        this.generate = new GenerateViewModel(tasks, llm, runTarget -> {
+            if (runTarget.equals(target.get())) {
+                refresh();
+            } else {
+                target.set(runTarget); // the listener refreshes
+            }
+        });
+        generate.workspaceProperty().bind(workspace);
+        generate.datasetProperty().bind(dataset);
         this.selection = selection;
         this.onShowMap = onShowMap;
         for (ObjectProperty<String> p : List.of(dataset, target, status, reviewStatus, template)) {
@@ -565,7 +584,7 @@ public final class ProfilesViewModel {
 
     /** How to make generations, for the empty state. */
     public static String howToMake() {
-        return "No generations in this workspace yet. Make them on the command line, for example\n\n"
+        return "No generations in this workspace yet. Make them with Generate… here, or on the command line, for example\n\n"
                 + "  augur augment --workspace FILE.augur --template kar-item-knowledge --target items --model NAME\n"
                 + "  augur augment import outputs.jsonl --workspace FILE.augur --target items\n\n"
                 + "(augur augment --list-templates lists the templates.)\n\n" + LlmClients.howToConnect();
@@ -585,6 +604,11 @@ public final class ProfilesViewModel {
     }
 
     // ---- properties ---------------------------------------------------------------------------------------------
+
+    /** The Generate panel: preview, estimate and run a batch of generations. */
+    public GenerateViewModel generate() {
+        return generate;
+    }
 
     public ObservableList<String> datasets() {
         return datasets;

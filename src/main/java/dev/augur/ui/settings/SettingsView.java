@@ -8,7 +8,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
+import dev.augur.app.Settings;
+
+import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.stage.FileChooser;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -20,6 +28,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.io.File;
 import java.util.function.Function;
 
 /** The Settings section: the encoders Augur ships, the default encoder and device, and where encoding runs. */
@@ -29,7 +38,7 @@ public final class SettingsView {
     public SettingsView(SettingsViewModel vm) {
         Label heading = new Label("Settings");
         heading.getStyleClass().add("title-2");
-        Label sub = new Label("Encoders and devices. LLM connections come later; the theme switch is in the View menu.");
+        Label sub = new Label("Encoders, devices and the LLM that generates profiles; the theme switch is in the View menu.");
         sub.getStyleClass().add("text-muted");
 
         Label encodersTitle = new Label("Encoders");
@@ -108,11 +117,105 @@ public final class SettingsView {
         note.getStyleClass().add("text-muted");
         note.setWrapText(true);
 
-        root = new VBox(10, heading, sub, encodersTitle, table, form, note);
+        root = new VBox(10, heading, sub, encodersTitle, table, form, note, llm(vm));
         root.setId("settings-page");
         root.setAlignment(Pos.TOP_LEFT);
         root.setPadding(new Insets(16, 20, 12, 20));
         VBox.setVgrow(table, Priority.NEVER);
+    }
+
+    /** The LLM block: provider, server URL + model (or a GGUF file), where the API key comes from. */
+    private static VBox llm(SettingsViewModel vm) {
+        Label title = new Label("LLM");
+        title.getStyleClass().add("title-4");
+        ChoiceBox<String> provider = new ChoiceBox<>(vm.llmProviders());
+        provider.setId("settings-llm-provider");
+        provider.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String p) {
+                return p == null ? "" : Settings.LLM_GGUF.equals(p) ? "GGUF file in process (llama.cpp)"
+                        : "OpenAI-compatible server (Ollama, vLLM, llama.cpp server, LM Studio)";
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        });
+        provider.valueProperty().bindBidirectional(vm.llmProviderProperty());
+        BooleanBinding http = vm.llmProviderProperty().isNotEqualTo(Settings.LLM_GGUF);
+
+        TextField url = new TextField();
+        url.setId("settings-llm-url");
+        url.setPrefColumnCount(28);
+        url.textProperty().bindBidirectional(vm.llmBaseUrlProperty());
+        Button detect = new Button("Detect Ollama");
+        detect.setId("settings-llm-detect");
+        detect.setOnAction(e -> vm.detectOllama());
+        detect.disableProperty().bind(vm.llmBusyProperty());
+        ComboBox<String> model = new ComboBox<>(vm.llmModels());
+        model.setId("settings-llm-model");
+        model.setEditable(true);
+        model.setPrefWidth(260);
+        model.valueProperty().bindBidirectional(vm.llmModelProperty());
+        Button list = new Button("List models");
+        list.setId("settings-llm-list");
+        list.setOnAction(e -> vm.listModels());
+        list.disableProperty().bind(vm.llmBusyProperty());
+        Label message = new Label();
+        message.setId("settings-llm-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.llmMessageProperty());
+        vm.llmErrorProperty().addListener((o, was, is) -> style(message, is));
+        style(message, vm.llmErrorProperty().get());
+
+        TextField gguf = new TextField();
+        gguf.setId("settings-llm-gguf");
+        gguf.setPrefColumnCount(36);
+        gguf.textProperty().bindBidirectional(vm.llmGgufProperty());
+        Button browse = new Button("Browse…");
+        browse.setId("settings-llm-browse");
+        browse.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("GGUF model file");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("GGUF models", "*.gguf"),
+                    new FileChooser.ExtensionFilter("All files", "*.*"));
+            File f = chooser.showOpenDialog(browse.getScene() == null ? null : browse.getScene().getWindow());
+            if (f != null) {
+                vm.llmGgufProperty().set(f.getAbsolutePath());
+            }
+        });
+
+        Label key = new Label();
+        key.setId("settings-llm-key");
+        key.setWrapText(true);
+        key.getStyleClass().add("text-muted");
+        key.textProperty().bind(vm.keyLineProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(8);
+        Label urlLabel = new Label("Base URL");
+        Label modelLabel = new Label("Model");
+        Label ggufLabel = new Label("GGUF file");
+        HBox urlRow = new HBox(8, url, detect);
+        HBox modelRow = new HBox(8, model, list);
+        HBox ggufRow = new HBox(8, gguf, browse);
+        form.addRow(0, new Label("Provider"), provider);
+        form.addRow(1, urlLabel, urlRow);
+        form.addRow(2, modelLabel, modelRow);
+        form.addRow(3, ggufLabel, ggufRow);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {urlLabel, urlRow, modelLabel, modelRow, message}) {
+            n.visibleProperty().bind(http);
+            n.managedProperty().bind(http);
+        }
+        for (javafx.scene.Node n : new javafx.scene.Node[] {ggufLabel, ggufRow}) {
+            n.visibleProperty().bind(http.not());
+            n.managedProperty().bind(http.not());
+        }
+        VBox box = new VBox(8, title, form, message, key);
+        box.setId("settings-llm");
+        return box;
     }
 
     private static void style(Label label, boolean error) {

@@ -8,6 +8,9 @@ import dev.augur.core.encode.Devices;
 import dev.augur.core.encode.EncoderException;
 import dev.augur.core.encode.EncoderModel;
 import dev.augur.core.encode.ModelRegistry;
+import dev.augur.core.llm.ApiKeys;
+import dev.augur.core.llm.LlmException;
+import dev.augur.core.llm.OpenAiCompatibleClient;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.TaskExecutor;
 import dev.augur.ui.common.JobBinding;
@@ -18,10 +21,16 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The Settings section: the bundled sentence encoders, the default encoder and device for new encode jobs (saved in
@@ -51,6 +60,20 @@ public final class SettingsViewModel {
     private long resolving;
     private boolean resolvedOnce;
 
+    private static final Duration LLM_TIMEOUT = Duration.ofSeconds(5);
+    private final ObservableList<String> llmProviders = FXCollections.observableArrayList(Settings.LLM_HTTP, Settings.LLM_GGUF);
+    private final ObjectProperty<String> llmProvider = new SimpleObjectProperty<>(Settings.LLM_HTTP);
+    private final StringProperty llmBaseUrl = new SimpleStringProperty(Settings.DEFAULT_LLM_BASE_URL);
+    private final ObservableList<String> llmModels = FXCollections.observableArrayList();
+    private final ObjectProperty<String> llmModel = new SimpleObjectProperty<>("");
+    private final StringProperty llmGguf = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper llmMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper llmError = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper llmBusy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper keyLine = new ReadOnlyStringWrapper("");
+    private long llmGen;
+    private long keyGen;
+
     public SettingsViewModel(TaskExecutor tasks, Settings settings, SettingsStore store) {
         this.tasks = tasks;
         this.settings = settings;
@@ -63,6 +86,42 @@ public final class SettingsViewModel {
                 .or(() -> ModelRegistry.find(Settings.DEFAULT_ENCODER)).map(EncoderModel::id)
                 .orElse(ModelRegistry.all().get(0).id()));
         device.set(parseDevice(settings.encodeDevice));
+        llmProvider.set(Settings.LLM_GGUF.equals(settings.llmProvider) ? Settings.LLM_GGUF : Settings.LLM_HTTP);
+        llmBaseUrl.set(settings.llmBaseUrl == null || settings.llmBaseUrl.isBlank() ? Settings.DEFAULT_LLM_BASE_URL
+                : settings.llmBaseUrl);
+        llmModel.set(settings.llmModel == null ? "" : settings.llmModel);
+        if (!llmModel.get().isBlank()) {
+            llmModels.add(llmModel.get());
+        }
+        llmGguf.set(settings.llmGguf == null ? "" : settings.llmGguf);
+        keyLine.set(keySources() + ": not checked yet");
+        llmProvider.addListener((o, was, is) -> {
+            if (is != null && !is.equals(settings.llmProvider)) {
+                settings.llmProvider = is;
+                store.save(settings);
+            }
+        });
+        llmBaseUrl.addListener((o, was, is) -> {
+            String v = is == null ? "" : is.strip();
+            if (!v.equals(settings.llmBaseUrl)) {
+                settings.llmBaseUrl = v;
+                store.save(settings);
+            }
+        });
+        llmModel.addListener((o, was, is) -> {
+            String v = is == null ? "" : is.strip();
+            if (!v.equals(settings.llmModel)) {
+                settings.llmModel = v;
+                store.save(settings);
+            }
+        });
+        llmGguf.addListener((o, was, is) -> {
+            String v = is == null ? "" : is.strip();
+            if (!v.equals(settings.llmGguf)) {
+                settings.llmGguf = v;
+                store.save(settings);
+            }
+        });
         defaultEncoder.addListener((o, was, is) -> {
             if (is != null && !is.equals(settings.defaultEncoder)) {
                 settings.defaultEncoder = is;
@@ -93,6 +152,7 @@ public final class SettingsViewModel {
     public void resolveDeviceOnce() {
         if (!resolvedOnce) {
             resolveDevice();
+            checkKey();
         }
     }
 
@@ -129,6 +189,159 @@ public final class SettingsViewModel {
         } catch (EncoderException e) {
             return new DeviceLine("No GPU: " + e.getMessage(), true);
         }
+    }
+
+    // ---- the LLM ----------------------------------------------------------------------------------------------
+
+    private static String keySources() {
+        return "API key from $" + ApiKeys.DEFAULT_ENV + ", $" + ApiKeys.OPENAI_ENV
+                + " or the OS keyring (service augur, account = the server's host); never stored by Augur";
+    }
+
+    /** Looks for Ollama at its default address in the background; when it answers, uses it and lists its models. */
+    public Job<Optional<URI>> detectOllama() {
+        long gen = ++llmGen;
+        llmBusy.set(true);
+        llmMessage.set("Looking for Ollama…");
+        llmError.set(false);
+        Job<Optional<URI>> job = tasks.submit("Detect Ollama", m -> OpenAiCompatibleClient.detectOllama(LLM_TIMEOUT));
+        JobBinding.follow(job, s -> { }, found -> {
+            if (gen != llmGen) {
+                return;
+            }
+            llmBusy.set(false);
+            if (found.isPresent()) {
+                llmBaseUrl.set(found.get().toString());
+                listModels();
+            } else {
+                llmMessage.set("No Ollama answered at " + OpenAiCompatibleClient.OLLAMA_DEFAULT
+                        + ". Start it (ollama serve) or give another server's base URL.");
+                llmError.set(true);
+            }
+        }, e -> {
+            if (gen == llmGen) {
+                llmBusy.set(false);
+                llmMessage.set("Could not look for Ollama: " + e.getMessage());
+                llmError.set(true);
+            }
+        });
+        return job;
+    }
+
+    /** Asks the server at the base URL for its models in the background; failures show as the message line. */
+    public Job<List<String>> listModels() {
+        long gen = ++llmGen;
+        String url = llmBaseUrl.get() == null ? "" : llmBaseUrl.get().strip();
+        llmBusy.set(true);
+        llmMessage.set("Asking " + url + " for its models…");
+        llmError.set(false);
+        Job<List<String>> job = tasks.submit("List models at " + url, m -> {
+            URI uri;
+            try {
+                uri = URI.create(url);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("not a URL: " + url);
+            }
+            if (uri.getHost() == null) {
+                throw new IllegalArgumentException("not an http(s) address: " + url);
+            }
+            try {
+                return OpenAiCompatibleClient.listModels(uri, ApiKeys.resolve(ApiKeys.DEFAULT_ENV, uri), LLM_TIMEOUT);
+            } catch (LlmException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+        });
+        JobBinding.follow(job, s -> { }, models -> {
+            if (gen != llmGen) {
+                return;
+            }
+            llmBusy.set(false);
+            String keep = llmModel.get();
+            llmModels.setAll(models);
+            if (keep != null && !keep.isBlank() && !models.contains(keep)) {
+                llmModels.add(0, keep);
+            }
+            if ((keep == null || keep.isBlank()) && !models.isEmpty()) {
+                llmModel.set(models.get(0));
+            }
+            llmMessage.set(models.isEmpty() ? "The server at " + url + " offers no models."
+                    : models.size() + (models.size() == 1 ? " model" : " models") + " at " + url);
+            llmError.set(models.isEmpty());
+        }, e -> {
+            if (gen == llmGen) {
+                llmBusy.set(false);
+                llmMessage.set("Could not list the models at " + url + ": " + e.getMessage());
+                llmError.set(true);
+            }
+        });
+        checkKey();
+        return job;
+    }
+
+    /** Checks in the background whether an API key can be found for the base URL; says only found or not found. */
+    public Job<Boolean> checkKey() {
+        long gen = ++keyGen;
+        String url = llmBaseUrl.get() == null ? "" : llmBaseUrl.get().strip();
+        Job<Boolean> job = tasks.submit("Look for an LLM API key", m -> {
+            try {
+                URI uri = URI.create(url);
+                return uri.getHost() == null ? ApiKeys.resolve(ApiKeys.DEFAULT_ENV).isPresent()
+                        : ApiKeys.resolve(ApiKeys.DEFAULT_ENV, uri).isPresent();
+            } catch (IllegalArgumentException e) {
+                return ApiKeys.resolve(ApiKeys.DEFAULT_ENV).isPresent();
+            }
+        });
+        JobBinding.follow(job, s -> { }, found -> {
+            if (gen == keyGen) {
+                keyLine.set(keySources() + ": " + (found ? "found" : "not found (local servers need none)"));
+            }
+        }, e -> {
+            if (gen == keyGen) {
+                keyLine.set(keySources() + ": not found");
+            }
+        });
+        return job;
+    }
+
+    public ObservableList<String> llmProviders() {
+        return llmProviders;
+    }
+
+    public ObjectProperty<String> llmProviderProperty() {
+        return llmProvider;
+    }
+
+    public StringProperty llmBaseUrlProperty() {
+        return llmBaseUrl;
+    }
+
+    public ObservableList<String> llmModels() {
+        return llmModels;
+    }
+
+    public ObjectProperty<String> llmModelProperty() {
+        return llmModel;
+    }
+
+    public StringProperty llmGgufProperty() {
+        return llmGguf;
+    }
+
+    public ReadOnlyStringProperty llmMessageProperty() {
+        return llmMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty llmErrorProperty() {
+        return llmError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty llmBusyProperty() {
+        return llmBusy.getReadOnlyProperty();
+    }
+
+    /** Where the API key comes from and whether one was found; never the key. */
+    public ReadOnlyStringProperty keyLineProperty() {
+        return keyLine.getReadOnlyProperty();
     }
 
     /** The resolved device as a sentence, and whether it is an error (a GPU asked for and not available). */

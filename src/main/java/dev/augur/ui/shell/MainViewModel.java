@@ -69,7 +69,8 @@ public final class MainViewModel {
         // the vector sets follow the datasets: read once the workspace is open (and the sample built), and again
         // after every import; the detail pane's similar items follow every encode
         this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
-        this.profiles = new ProfilesViewModel(services.tasks(), selection, () -> section.set(Section.EMBEDDINGS));
+        this.profiles = new ProfilesViewModel(services.tasks(), selection, () -> section.set(Section.EMBEDDINGS),
+                () -> dev.augur.app.LlmConfig.of(settings));
         datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {

@@ -113,4 +113,37 @@ class SettingsViewModelTest {
         assertThat(fx(() -> vm.deviceLineProperty().get())).startsWith("Encoders run on ").contains("auto → ");
         assertThat(tasks.jobs()).allMatch(j -> j.name().startsWith("Check encoder device"));
     }
+
+    @Test
+    void theLlmFieldsSurviveARestartAndNoKeyIsWritten() throws Exception {
+        Path file = dir.resolve("settings.json");
+        Files.writeString(file, "{\"dark\":true}");
+        SettingsStore store = new SettingsStore(file);
+        Settings old = store.load();
+        assertThat(old.llmProvider).isEqualTo(Settings.LLM_HTTP);
+        assertThat(old.llmBaseUrl).isEqualTo("http://localhost:11434/v1");
+        assertThat(old.llmModel).isEmpty();
+        SettingsViewModel vm = new SettingsViewModel(tasks, old, store);
+        assertThat(vm.keyLineProperty().get()).contains("AUGUR_LLM_API_KEY").contains("OPENAI_API_KEY").contains("keyring");
+        fx(() -> {
+            vm.llmBaseUrlProperty().set("http://127.0.0.1:9/v1");
+            vm.llmModelProperty().set("qwen2.5:7b");
+            vm.llmGgufProperty().set("/models/tiny.gguf");
+            vm.llmProviderProperty().set(Settings.LLM_GGUF);
+        });
+        String json = Files.readString(file);
+        assertThat(json).contains("\"llmModel\" : \"qwen2.5:7b\"").contains("\"llmProvider\" : \"gguf\"")
+                .doesNotContainIgnoringCase("apikey").doesNotContainIgnoringCase("\"key\"");
+        SettingsViewModel restarted = new SettingsViewModel(tasks, new SettingsStore(file).load(), store);
+        assertThat(restarted.llmProviderProperty().get()).isEqualTo(Settings.LLM_GGUF);
+        assertThat(restarted.llmBaseUrlProperty().get()).isEqualTo("http://127.0.0.1:9/v1");
+        assertThat(restarted.llmModelProperty().get()).isEqualTo("qwen2.5:7b");
+        assertThat(restarted.llmGgufProperty().get()).isEqualTo("/models/tiny.gguf");
+
+        fx(() -> restarted.listModels()); // nothing listens on port 9: a message, not a crash
+        waitFx(20, () -> !restarted.llmBusyProperty().get());
+        assertThat(restarted.llmMessageProperty().get()).startsWith("Could not list the models");
+        assertThat(restarted.llmErrorProperty().get()).isTrue();
+        waitFx(20, () -> restarted.keyLineProperty().get().contains("found"));
+    }
 }
