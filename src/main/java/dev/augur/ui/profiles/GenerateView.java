@@ -49,9 +49,9 @@ public final class GenerateView {
         GridPane form = new GridPane();
         form.setHgap(12);
         form.setVgap(8);
-        form.addRow(0, new Label("Target"), target, new Label("Template"), template);
-        form.addRow(1, new Label("Ids"), ids, new Label("Limit (0 = all)"), limit);
-        form.addRow(2, new Label("Concurrency"), concurrency);
+        form.addRow(0, label("Target"), target, label("Template"), template);
+        form.addRow(1, label("Ids"), ids, label("Limit (0 = all)"), limit);
+        form.addRow(2, label("Concurrency"), concurrency);
 
         Label llm = new Label();
         llm.setId("generate-llm");
@@ -145,5 +145,12 @@ public final class GenerateView {
         dialog.getDialogPane().setContent(new GenerateView(vm).root());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
+    }
+
+    /** Form labels keep their whole text; the fields give way instead. */
+    private static Label label(String text) {
+        Label l = new Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
     }
 }
