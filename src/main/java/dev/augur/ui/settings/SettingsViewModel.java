@@ -153,6 +153,9 @@ public final class SettingsViewModel {
         if (!resolvedOnce) {
             resolveDevice();
             checkKey();
+            if (Settings.LLM_HTTP.equals(llmProvider.get()) && (llmModel.get() == null || llmModel.get().isBlank())) {
+                detectOllama(); // no model chosen yet: a local Ollama, if running, fills in the URL and its models
+            }
         }
     }
 
