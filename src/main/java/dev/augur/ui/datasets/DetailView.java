@@ -26,6 +26,7 @@ import java.util.Locale;
 /** The detail pane beside the tables: fields and attributes, rating histogram, timeline, similar items. */
 public final class DetailView {
     private final VBox root;
+    private final javafx.scene.control.ScrollPane scroller;
 
     public DetailView(DetailViewModel vm) {
         Label title = new Label();
@@ -53,8 +54,16 @@ public final class DetailView {
         root = new VBox(8, title, fields, ratings, new Label("Interactions (time · who or what · rating)"), timeline,
                 similarBlock(vm));
         VBox.setVgrow(timeline, Priority.ALWAYS);
-        root.setPadding(new Insets(8, 0, 0, 8));
+        root.setPadding(new Insets(8, 8, 8, 8));
         root.setPrefWidth(380);
+        // fields, histogram, timeline and similar items keep their heights; the pane scrolls rather than squeezing them
+        fields.setMinHeight(120);
+        ratings.setMinHeight(110);
+        timeline.setMinHeight(140);
+        scroller = new javafx.scene.control.ScrollPane(root);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.setId("detail-scroll");
     }
 
     private static VBox similarBlock(DetailViewModel vm) {
@@ -128,6 +137,6 @@ public final class DetailView {
     }
 
     public Parent root() {
-        return root;
+        return scroller;
     }
 }
