@@ -50,20 +50,27 @@ final class InteractionIndexes {
 
     /** Creates whichever interaction index is missing (a crash between an import's commit and its index build). */
     static void ensure(Connection c) throws SQLException {
+        // Read first: every background job opens the workspace, and a CREATE statement, even one that finds its
+        // index, would queue behind a running import for the write lock.
+        java.util.Set<String> present = new java.util.HashSet<>();
+        try (Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'interactions'")) {
+            while (rs.next()) {
+                present.add(rs.getString(1));
+            }
+        }
         try (Statement st = c.createStatement()) {
             for (var index : INDEXES.entrySet()) {
-                st.execute("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON interactions " + index.getValue());
+                if (!present.contains(index.getKey())) {
+                    st.execute("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON interactions " + index.getValue());
+                }
             }
         }
     }
 
     void restore() throws SQLException {
         if (rebuild) {
-            try (Statement st = c.createStatement()) {
-                for (var index : INDEXES.entrySet()) {
-                    st.execute("CREATE INDEX IF NOT EXISTS " + index.getKey() + " ON interactions " + index.getValue());
-                }
-            }
+            ensure(c);
         }
     }
 
