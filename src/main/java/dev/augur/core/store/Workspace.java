@@ -146,6 +146,16 @@ public final class Workspace implements AutoCloseable {
         return new ProjectionStore(this, writer, reader);
     }
 
+    /** Loads interactions as columns for training and evaluating recommenders. */
+    public InteractionLoader interactions() {
+        return new InteractionLoader(reader, file);
+    }
+
+    /** The stored evaluation runs (protocol and metrics of each). */
+    public EvalRunStore evalRuns() {
+        return new EvalRunStore(this, writer, reader);
+    }
+
     /** The LLM generations (outputs, imports, edits) stored in this workspace. */
     public GenerationStore generations() {
         return new GenerationStore(this, writer, reader);

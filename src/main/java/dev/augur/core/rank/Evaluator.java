@@ -1,0 +1,417 @@
+package dev.augur.core.rank;
+
+import dev.augur.core.task.TaskCancelledException;
+import dev.augur.core.task.TaskMonitor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Scores a fitted model under a split's protocol. Full ranking: every item is a candidate except the user's
+ * training items (and validation items when the target is the test); a target item the user also has in training
+ * is not counted as a positive, since no model may recommend it. Sampled mode ranks the user's positives against
+ * N sampled unseen items instead. Users are scored in fixed blocks whose sums are added in block order, so results
+ * do not depend on the thread count.
+ *
+ * <p>Ranking metrics at each K follow RecBole's definitions: Recall = hits / |positives|, Precision = hits / K,
+ * HR = any hit, NDCG with IDCG over min(|positives|, K), MRR of the first hit, MAP with min(|positives|, K) as
+ * denominator; GAUC is the per-user AUC over the candidates weighted by the user's positives; coverage, Gini and
+ * average popularity describe the recommended top-K lists.
+ */
+public final class Evaluator {
+    static final String[] RANK_METRICS = {"recall", "precision", "hr", "ndcg", "mrr", "map"};
+    private static final int BLOCK = 64;
+    private static final String[] USER_SLICES = {"users:1-5", "users:6-20", "users:21-50", "users:51+"};
+    private static final String[] ITEM_SLICES = {"cold-items", "head-items", "tail-items"};
+
+    private final int threads;
+
+    public Evaluator(int threads) {
+        this.threads = Math.max(1, threads);
+    }
+
+    /** Evaluates {@code model} (already fitted on {@code split.train()}); fit time is added by the caller. */
+    public EvalResult evaluate(Split split, Recommender model, TaskMonitor monitor) {
+        long start = System.nanoTime();
+        Protocol p = split.protocol();
+        int[] ks = p.ks().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
+        int maxK = ks[ks.length - 1];
+        Csr train = split.train();
+        Csr target = split.target();
+        int numItems = train.cols();
+        int[] pop = train.columnCounts();
+        byte[] itemSlice = itemSlices(pop);
+        int[] users = eligibleUsers(split, p);
+        int skipped = countTargetUsers(target) - users.length;
+        int groups = 1 + ITEM_SLICES.length + USER_SLICES.length;
+        int width = ks.length * RANK_METRICS.length + 3; // then Σ auc·|P| and Σ |P| (all-items group only), users
+        int blocks = (users.length + BLOCK - 1) / BLOCK;
+        double[][] blockSums = new double[blocks][];
+        int workers = Math.min(threads, Math.max(1, blocks));
+        int[][] recommended = new int[workers][];
+        AtomicInteger nextBlock = new AtomicInteger();
+        AtomicLong done = new AtomicLong();
+        List<Thread> pool = new ArrayList<>();
+        RuntimeException[] failure = new RuntimeException[1];
+        for (int w = 0; w < workers; w++) {
+            int worker = w;
+            recommended[w] = new int[ks.length * numItems];
+            Thread t = new Thread(() -> {
+                try {
+                    float[] scores = new float[numItems];
+                    int[] top = new int[Math.max(maxK, 1)];
+                    boolean[] candidate = p.mode().sampled() ? new boolean[numItems] : null;
+                    int b;
+                    while ((b = nextBlock.getAndIncrement()) < blocks && failure[0] == null) {
+                        if (monitor.isCancelled()) {
+                            return;
+                        }
+                        double[] sums = new double[groups * width];
+                        int from = b * BLOCK;
+                        int to = Math.min(users.length, from + BLOCK);
+                        for (int j = from; j < to; j++) {
+                            scoreUser(split, model, users[j], ks, scores, top, candidate, itemSlice, pop, sums,
+                                    width, recommended[worker]);
+                        }
+                        blockSums[b] = sums;
+                        monitor.progress(done.addAndGet(to - from), users.length);
+                    }
+                } catch (RuntimeException e) {
+                    synchronized (failure) {
+                        if (failure[0] == null) {
+                            failure[0] = e;
+                        }
+                    }
+                }
+            }, "augur-eval-" + w);
+            t.setDaemon(true);
+            pool.add(t);
+            t.start();
+        }
+        for (Thread t : pool) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TaskCancelledException();
+            }
+        }
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        monitor.checkCancelled();
+        double[] total = new double[groups * width];
+        for (double[] s : blockSums) {
+            for (int i = 0; i < total.length; i++) {
+                total[i] += s[i];
+            }
+        }
+        Map<String, Double> metrics = groupMetrics(total, 0, width, ks);
+        double positives = total[width - 2];
+        metrics.put("gauc", positives > 0 ? total[width - 3 + 0] / positives : 0.0);
+        metrics.remove("users");
+        for (int ki = 0; ki < ks.length; ki++) {
+            int[] counts = new int[numItems];
+            for (int[] r : recommended) {
+                for (int i = 0; i < numItems; i++) {
+                    counts[i] += r[ki * numItems + i];
+                }
+            }
+            long listed = 0;
+            long distinct = 0;
+            double popSum = 0;
+            for (int i = 0; i < numItems; i++) {
+                listed += counts[i];
+                distinct += counts[i] > 0 ? 1 : 0;
+                popSum += (double) counts[i] * pop[i];
+            }
+            metrics.put("coverage@" + ks[ki], numItems == 0 ? 0.0 : (double) distinct / numItems);
+            metrics.put("gini@" + ks[ki], gini(counts));
+            metrics.put("avg_pop@" + ks[ki], listed == 0 ? 0.0 : popSum / listed);
+        }
+        Map<String, Map<String, Double>> slices = new LinkedHashMap<>();
+        for (int g = 1; g < groups; g++) {
+            String name = g <= ITEM_SLICES.length ? ITEM_SLICES[g - 1] : USER_SLICES[g - 1 - ITEM_SLICES.length];
+            slices.put(name, groupMetrics(total, g * width, width, ks));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> extra = new LinkedHashMap<>();
+        return new EvalResult(model.name(), model.params(), metrics, slices, users.length, skipped, 0, seconds, extra);
+    }
+
+    private static Map<String, Double> groupMetrics(double[] total, int at, int width, int[] ks) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        double n = total[at + width - 1];
+        for (int ki = 0; ki < ks.length; ki++) {
+            for (int mi = 0; mi < RANK_METRICS.length; mi++) {
+                double sum = total[at + ki * RANK_METRICS.length + mi];
+                m.put(RANK_METRICS[mi] + "@" + ks[ki], n > 0 ? sum / n : 0.0);
+            }
+        }
+        m.put("users", n);
+        return m;
+    }
+
+    private void scoreUser(Split split, Recommender model, int u, int[] ks, float[] scores, int[] top,
+                           boolean[] candidate, byte[] itemSlice, int[] pop, double[] sums, int width,
+                           int[] recommended) {
+        Csr train = split.train();
+        Csr valid = split.valid();
+        Csr target = split.target();
+        boolean excludeValid = !split.protocol().target().equals("valid");
+        int numItems = train.cols();
+        Arrays.fill(scores, 0f);
+        model.score(u, scores);
+        for (int k = train.indptr()[u]; k < train.indptr()[u + 1]; k++) {
+            scores[train.indices()[k]] = Float.NEGATIVE_INFINITY;
+        }
+        if (excludeValid) {
+            for (int k = valid.indptr()[u]; k < valid.indptr()[u + 1]; k++) {
+                scores[valid.indices()[k]] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        // positives: target items the user does not also have in training (those can never be recommended)
+        int[] positives = new int[target.rowLength(u)];
+        int np = 0;
+        for (int k = target.indptr()[u]; k < target.indptr()[u + 1]; k++) {
+            int item = target.indices()[k];
+            if (!train.contains(u, item) && !(excludeValid && valid.contains(u, item))) {
+                positives[np++] = item;
+            }
+        }
+        if (np == 0) {
+            return;
+        }
+        positives = Arrays.copyOf(positives, np);
+        for (int i = 0; i < np; i++) {
+            if (Float.isNaN(scores[positives[i]])) {
+                scores[positives[i]] = Float.NEGATIVE_INFINITY;
+            }
+        }
+        if (candidate != null) {
+            restrictToSample(split, u, positives, scores, candidate);
+        }
+        int listed = TopK.select(scores, top.length, top);
+        double auc = userAuc(scores, positives, candidate);
+        // group 0: all items
+        accumulate(sums, 0, width, ks, top, listed, positives, np);
+        sums[width - 3] += auc * np;
+        sums[width - 2] += np;
+        // item slices restrict the positives, user slices take all positives of users with that history length
+        for (int s = 0; s < 3; s++) {
+            int[] sub = new int[np];
+            int ns = 0;
+            for (int item : positives) {
+                if (itemSlice[item] == s) {
+                    sub[ns++] = item;
+                }
+            }
+            if (ns > 0) {
+                accumulate(sums, (1 + s) * width, width, ks, top, listed, Arrays.copyOf(sub, ns), ns);
+            }
+        }
+        int history = train.rowLength(u);
+        int bucket = history <= 5 ? 0 : history <= 20 ? 1 : history <= 50 ? 2 : 3;
+        accumulate(sums, (4 + bucket) * width, width, ks, top, listed, positives, np);
+        for (int ki = 0; ki < ks.length; ki++) {
+            int upto = Math.min(ks[ki], listed);
+            for (int r = 0; r < upto; r++) {
+                recommended[ki * numItems + top[r]]++;
+            }
+        }
+    }
+
+    /** Adds one user's metrics at every K to a group's sums (positives need not be sorted). */
+    private static void accumulate(double[] sums, int at, int width, int[] ks, int[] top, int listed, int[] positives,
+                                   int np) {
+        int[] sorted = positives.clone();
+        Arrays.sort(sorted);
+        for (int ki = 0; ki < ks.length; ki++) {
+            int k = ks[ki];
+            int upto = Math.min(k, listed);
+            int hits = 0;
+            double dcg = 0;
+            double rr = 0;
+            double ap = 0;
+            for (int r = 0; r < upto; r++) {
+                if (Arrays.binarySearch(sorted, top[r]) >= 0) {
+                    hits++;
+                    dcg += 1.0 / log2(r + 2);
+                    if (rr == 0) {
+                        rr = 1.0 / (r + 1);
+                    }
+                    ap += (double) hits / (r + 1);
+                }
+            }
+            double idcg = 0;
+            for (int r = 0; r < Math.min(np, k); r++) {
+                idcg += 1.0 / log2(r + 2);
+            }
+            int base = at + ki * RANK_METRICS.length;
+            sums[base] += (double) hits / np;
+            sums[base + 1] += (double) hits / k;
+            sums[base + 2] += hits > 0 ? 1 : 0;
+            sums[base + 3] += dcg / idcg;
+            sums[base + 4] += rr;
+            sums[base + 5] += ap / Math.min(np, k);
+        }
+        sums[at + width - 1] += 1;
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
+    }
+
+    /** The share of (positive, negative) candidate pairs ordered correctly; ties count half. */
+    private static double userAuc(float[] scores, int[] positives, boolean[] candidate) {
+        float[] pos = new float[positives.length];
+        for (int i = 0; i < positives.length; i++) {
+            pos[i] = scores[positives[i]];
+        }
+        Arrays.sort(pos);
+        Arrays.sort(positives);
+        double correct = 0;
+        long negatives = 0;
+        for (int i = 0; i < scores.length; i++) {
+            float s = scores[i];
+            if (s == Float.NEGATIVE_INFINITY && (candidate == null || !candidate[i])) {
+                continue; // excluded (training item) or not a sampled candidate
+            }
+            if (Arrays.binarySearch(positives, i) >= 0) {
+                continue;
+            }
+            negatives++;
+            int below = lowerBound(pos, s);        // positives with a lower score
+            int upTo = upperBound(pos, s);         // positives with a score ≤ s
+            correct += (pos.length - upTo) + 0.5 * (upTo - below);
+        }
+        return negatives == 0 ? 0.5 : correct / ((double) negatives * pos.length);
+    }
+
+    private static int lowerBound(float[] a, float x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int upperBound(float[] a, float x) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    /** Sampled mode: keeps the positives and N unseen items per user, everything else drops out of the ranking. */
+    private static void restrictToSample(Split split, int u, int[] positives, float[] scores, boolean[] candidate) {
+        int numItems = scores.length;
+        Arrays.fill(candidate, false);
+        for (int item : positives) {
+            candidate[item] = true;
+        }
+        SplittableRandom rnd = new SplittableRandom(split.protocol().seed() * 1_000_003L + u);
+        int want = split.protocol().mode().negatives();
+        int tries = 0;
+        int got = 0;
+        while (got < want && tries < want * 20) {
+            tries++;
+            int item = rnd.nextInt(numItems);
+            if (candidate[item] || scores[item] == Float.NEGATIVE_INFINITY && split.excluded(u, item)
+                    || split.test().contains(u, item) || split.valid().contains(u, item)) {
+                continue;
+            }
+            candidate[item] = true;
+            got++;
+        }
+        for (int i = 0; i < numItems; i++) {
+            if (!candidate[i]) {
+                scores[i] = Float.NEGATIVE_INFINITY;
+            } else if (scores[i] == Float.NEGATIVE_INFINITY) {
+                scores[i] = -Float.MAX_VALUE; // a candidate the model cannot rank still competes, last
+            }
+        }
+    }
+
+    /** 0 = cold (no training interaction), 1 = head (the most popular items holding 20 % of them), 2 = tail. */
+    static byte[] itemSlices(int[] pop) {
+        byte[] slice = new byte[pop.length];
+        int warm = 0;
+        for (int c : pop) {
+            warm += c > 0 ? 1 : 0;
+        }
+        int[] sorted = Arrays.stream(pop).filter(c -> c > 0).sorted().toArray();
+        int headCount = (int) Math.ceil(warm * 0.2);
+        int threshold = headCount == 0 ? Integer.MAX_VALUE : sorted[sorted.length - headCount];
+        for (int i = 0; i < pop.length; i++) {
+            slice[i] = (byte) (pop[i] == 0 ? 0 : pop[i] >= threshold ? 1 : 2);
+        }
+        return slice;
+    }
+
+    private static int[] eligibleUsers(Split split, Protocol p) {
+        Csr train = split.train();
+        Csr target = split.target();
+        int[] out = new int[train.rows()];
+        int n = 0;
+        for (int u = 0; u < train.rows(); u++) {
+            if (target.rowLength(u) > 0 && train.rowLength(u) > 0) {
+                out[n++] = u;
+            }
+        }
+        out = Arrays.copyOf(out, n);
+        if (p.maxUsers() > 0 && n > p.maxUsers()) {
+            SplittableRandom rnd = new SplittableRandom(p.seed() ^ 0x5DEECE66DL);
+            for (int j = n - 1; j > 0; j--) {
+                int s = rnd.nextInt(j + 1);
+                int tmp = out[j];
+                out[j] = out[s];
+                out[s] = tmp;
+            }
+            out = Arrays.copyOf(out, p.maxUsers());
+            Arrays.sort(out);
+        }
+        return out;
+    }
+
+    private static int countTargetUsers(Csr target) {
+        int n = 0;
+        for (int u = 0; u < target.rows(); u++) {
+            n += target.rowLength(u) > 0 ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** RecBole's Gini index over all items' recommendation counts (0 = equal exposure, → 1 = one item only). */
+    static double gini(int[] counts) {
+        int[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        long n = sorted.length;
+        double total = 0;
+        double weighted = 0;
+        for (int i = 0; i < n; i++) {
+            total += sorted[i];
+            weighted += (2.0 * (i + 1) - n - 1) * sorted[i];
+        }
+        return total == 0 ? 0 : weighted / (n * total);
+    }
+}
