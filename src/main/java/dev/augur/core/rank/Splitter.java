@@ -152,17 +152,30 @@ public final class Splitter {
                 rowsOf[w++] = k;
             }
         }
-        Integer[] order = new Integer[kept];
+        // sort rows by (time, row) as packed longs; rows without a time sort first
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         for (int j = 0; j < kept; j++) {
-            order[j] = j;
+            long t = ts[rowsOf[j]];
+            if (t != dev.augur.core.store.InteractionColumns.NO_TIME) {
+                min = Math.min(min, t);
+                max = Math.max(max, t);
+            }
         }
-        Arrays.sort(order, (a, b) -> {
-            int c = Long.compare(ts[rowsOf[a]], ts[rowsOf[b]]);
-            return c != 0 ? c : Integer.compare(rowsOf[a], rowsOf[b]);
-        });
+        long range = min == Long.MAX_VALUE ? 0 : max - min + 1;
+        if (range >= (1L << 32) - 1) {
+            throw new IllegalArgumentException("timestamps span more than 136 years; a temporal split needs seconds");
+        }
+        long[] keys = new long[kept];
+        for (int j = 0; j < kept; j++) {
+            long t = ts[rowsOf[j]];
+            long rel = t == dev.augur.core.store.InteractionColumns.NO_TIME ? 0 : t - min + 1;
+            keys[j] = (rel << 31) | rowsOf[j];
+        }
+        java.util.Arrays.sort(keys);
         int testCount = (int) Math.round(kept * testFraction);
         for (int j = 0; j < kept; j++) {
-            part[rowsOf[order[j]]] = j >= kept - testCount ? TEST : TRAIN;
+            part[(int) (keys[j] & 0x7FFF_FFFFL)] = j >= kept - testCount ? TEST : TRAIN;
         }
     }
 
