@@ -10,7 +10,7 @@ import java.io.PrintWriter;
         description = "Workbench for recommender-system analysts who enrich their data with LLMs.%n"
                 + "With no command, opens the desktop app.",
         subcommands = {ImportCommand.class, StatsCommand.class, ShowCommand.class, EncodeCommand.class,
-                SimilarCommand.class, VectorsCommand.class, AugmentCommand.class, EvaluateCommand.class,
+                SimilarCommand.class, VectorsCommand.class, AugmentCommand.class, EvaluateCommand.class, CtrCommand.class,
                 RecommendCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AugurCli implements Runnable {

@@ -47,4 +47,16 @@ public final class ModelParams {
             throw new IllegalArgumentException(model + "." + name + " must be a number, not '" + v + "'");
         }
     }
+
+    public static boolean boolParam(String model, Map<String, String> p, String name, boolean fallback) {
+        String v = p.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "1", "on" -> true;
+            case "false", "no", "0", "off" -> false;
+            default -> throw new IllegalArgumentException(model + "." + name + " must be true or false, not '" + v + "'");
+        };
+    }
 }

@@ -1,5 +1,8 @@
 package dev.augur.core.rank;
 
+import dev.augur.core.rank.models.Als;
+import dev.augur.core.rank.models.Bpr;
+import dev.augur.core.rank.models.ItemKnn;
 import dev.augur.core.rank.models.Popularity;
 
 import java.util.LinkedHashMap;
@@ -18,6 +21,33 @@ public final class Recommenders {
         factories.put("pop", p -> {
             ModelParams.rejectUnknown("pop", p, List.of());
             return new Popularity();
+        });
+        factories.put("itemknn", p -> {
+            ModelParams.rejectUnknown("itemknn", p, List.of("k", "shrink"));
+            ItemKnn.Params d = ItemKnn.Params.DEFAULTS;
+            return new ItemKnn(new ItemKnn.Params(ModelParams.intParam("itemknn", p, "k", d.k()),
+                    ModelParams.doubleParam("itemknn", p, "shrink", d.shrink())));
+        });
+        factories.put("bpr", p -> {
+            ModelParams.rejectUnknown("bpr", p, List.of("factors", "epochs", "learning_rate", "regularization",
+                    "item_bias"));
+            Bpr.Params d = Bpr.Params.DEFAULTS;
+            return new Bpr(new Bpr.Params(ModelParams.intParam("bpr", p, "factors", d.factors()),
+                    ModelParams.intParam("bpr", p, "epochs", d.epochs()),
+                    ModelParams.doubleParam("bpr", p, "learning_rate", d.learningRate()),
+                    ModelParams.doubleParam("bpr", p, "regularization", d.regularization()),
+                    ModelParams.boolParam("bpr", p, "item_bias", d.itemBias())));
+        });
+        factories.put("als", p -> {
+            ModelParams.rejectUnknown("als", p, List.of("factors", "iterations", "regularization", "alpha",
+                    "cg_steps", "use_values"));
+            Als.Params d = Als.Params.DEFAULTS;
+            return new Als(new Als.Params(ModelParams.intParam("als", p, "factors", d.factors()),
+                    ModelParams.intParam("als", p, "iterations", d.iterations()),
+                    ModelParams.doubleParam("als", p, "regularization", d.regularization()),
+                    ModelParams.doubleParam("als", p, "alpha", d.alpha()),
+                    ModelParams.intParam("als", p, "cg_steps", d.cgSteps()),
+                    ModelParams.boolParam("als", p, "use_values", d.useValues())));
         });
     }
 

@@ -1,0 +1,147 @@
+package dev.augur.core.rank.ctr;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The CTR task's result: per feature variant the test AUC, GAUC and log loss, and — as the KAR-style papers
+ * report it — each variant's gain over the first (base) variant.
+ */
+public record CtrReport(Map<String, Object> model, String labels, String protocol, Part train, Part valid,
+                        Part test, List<Variant> variants) {
+
+    public CtrReport {
+        if (variants.isEmpty()) {
+            throw new IllegalArgumentException("a report needs at least the base variant");
+        }
+        variants = List.copyOf(variants);
+        model = new LinkedHashMap<>(model);
+    }
+
+    /** Size and positive share of one sample part. */
+    public record Part(int samples, double positiveRate) {
+        static Part of(CtrSamples s) {
+            return new Part(s.size(), s.positiveRate());
+        }
+    }
+
+    /** One fitted variant, measured on the test part. */
+    public record Variant(String name, CtrFeatures features, Map<String, Integer> fields, double auc, double gauc,
+                          double logLoss, double fitSeconds, int epochs) {
+        public Variant {
+            fields = new LinkedHashMap<>(fields);
+        }
+
+        /** This variant against {@code base}. */
+        public Gain over(Variant base) {
+            double dLoss = logLoss - base.logLoss;
+            return new Gain(auc - base.auc, CtrMetrics.relaImpr(auc, base.auc), dLoss, dLoss / base.logLoss * 100);
+        }
+    }
+
+    /** AUC gain (absolute), RelaImpr in %, log-loss change (absolute; negative is better) and in %. */
+    public record Gain(double auc, double relaImprPct, double logLoss, double logLossPct) {
+    }
+
+    public Variant base() {
+        return variants.get(0);
+    }
+
+    /** The variant called {@code name}. */
+    public Variant variant(String name) {
+        return variants.stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no variant '" + name + "' in the report"));
+    }
+
+    public Gain gain(String name) {
+        return variant(name).over(base());
+    }
+
+    /** A JSON-ready form (stable key order; NaN as null). */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("task", "ctr");
+        m.put("model", model);
+        m.put("labels", labels);
+        m.put("protocol", protocol);
+        Map<String, Object> parts = new LinkedHashMap<>();
+        parts.put("train", part(train));
+        parts.put("valid", part(valid));
+        parts.put("test", part(test));
+        m.put("samples", parts);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Variant v : variants) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("name", v.name());
+            e.put("features", v.features().groups().stream().map(CtrFeatures.Group::text).toList());
+            e.put("fields", v.fields());
+            e.put("auc", num(v.auc()));
+            e.put("gauc", num(v.gauc()));
+            e.put("logloss", num(v.logLoss()));
+            e.put("fit_seconds", num(v.fitSeconds()));
+            e.put("epochs", v.epochs());
+            if (v != base()) {
+                Gain g = v.over(base());
+                Map<String, Object> vs = new LinkedHashMap<>();
+                vs.put("auc_gain", num(g.auc()));
+                vs.put("rela_impr_pct", num(g.relaImprPct()));
+                vs.put("logloss_change", num(g.logLoss()));
+                vs.put("logloss_change_pct", num(g.logLossPct()));
+                e.put("vs_base", vs);
+            }
+            list.add(e);
+        }
+        m.put("variants", list);
+        return m;
+    }
+
+    private static Map<String, Object> part(Part p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("samples", p.samples());
+        m.put("positive_rate", num(p.positiveRate()));
+        return m;
+    }
+
+    private static Double num(double d) {
+        return Double.isFinite(d) ? d : null;
+    }
+
+    /** A plain-text table for the terminal and the run log. */
+    public String toTable() {
+        StringBuilder b = new StringBuilder();
+        b.append("CTR, ").append(model.get("model"));
+        if (!Integer.valueOf(0).equals(model.get("factors"))) {
+            b.append(" k=").append(model.get("factors"));
+        }
+        b.append("; ").append(labels).append('\n');
+        b.append(protocol).append('\n');
+        b.append(String.format(Locale.ROOT, "samples: train %d (%.1f%% positive), valid %d, test %d (%.1f%% positive)%n",
+                train.samples(), 100 * train.positiveRate(), valid.samples(), test.samples(),
+                100 * test.positiveRate()));
+        int w = Math.max(8, variants.stream().mapToInt(v -> v.name().length()).max().orElse(0));
+        int fw = Math.max(8, variants.stream().mapToInt(v -> v.features().label().length()).max().orElse(0));
+        String head = "%-" + w + "s  %-" + fw + "s  %7s  %7s  %8s  %6s  %6s  %8s  %9s  %9s  %8s%n";
+        b.append(String.format(Locale.ROOT, head, "variant", "features", "AUC", "GAUC", "LogLoss", "fit s",
+                "epochs", "ΔAUC", "RelaImpr", "ΔLogLoss", "ΔLL %"));
+        for (Variant v : variants) {
+            boolean base = v == base();
+            Gain g = v.over(base());
+            b.append(String.format(Locale.ROOT, head, v.name(), v.features().label(), f4(v.auc()), f4(v.gauc()),
+                    f4(v.logLoss()), String.format(Locale.ROOT, "%.1f", v.fitSeconds()), v.epochs(),
+                    base ? "" : signed(g.auc(), 4), base ? "" : signed(g.relaImprPct(), 2) + "%",
+                    base ? "" : signed(g.logLoss(), 4), base ? "" : signed(g.logLossPct(), 2) + "%"));
+        }
+        return b.toString();
+    }
+
+    private static String f4(double d) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : "—";
+    }
+
+    private static String signed(double d, int decimals) {
+        return Double.isFinite(d) ? String.format(Locale.ROOT, "%+." + decimals + "f", d) : "—";
+    }
+}
