@@ -92,4 +92,32 @@ class EvaluateCliTest {
         assertThat(unknown.exit()).isNotZero();
         assertThat(unknown.err()).contains("no user 'no-such-user'");
     }
+
+    @Test
+    void collaborativeModelsBeatPopularityOnPlantedTastes() throws Exception {
+        CliTest.Run run = cli("evaluate", "-w", ws.toString(), "--models", "pop,itemknn,bpr,als", "--split",
+                "random:0.8,0.1,0.1", "--k", "10", "--param", "bpr.epochs=40", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode models = run.json().get("models");
+        double pop = models.get("pop").get("ndcg@10").asDouble();
+        for (String m : new String[] {"itemknn", "bpr", "als"}) {
+            assertThat(models.get(m).get("ndcg@10").asDouble()).as(m).isGreaterThan(pop * 1.2);
+            assertThat(models.get(m).get("params").size()).as(m).isPositive();
+        }
+        assertThat(models.get("bpr").get("params").get("epochs").asInt()).isEqualTo(40);
+    }
+
+    @Test
+    void ctrComparesTheBaseWithAnAddedGroupAndExplainsMissingFeatures() throws Exception {
+        CliTest.Run missing = cli("ctr", "-w", ws.toString(), "--features", "text");
+        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.err()).contains("item text vectors").contains("augur encode");
+        assertThat(cli("encode", "-w", ws.toString(), "--target", "items", "--model", "minilm-q").exit()).isZero();
+        CliTest.Run run = cli("ctr", "-w", ws.toString(), "--features", "text", "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode r = run.json();
+        assertThat(r.toString()).contains("\"base\"").contains("+text").contains("logloss").contains("rela_impr_pct");
+        assertThat(r.get("sources").get("text").asText()).endsWith(":minilm-q");
+        assertThat(r.get("run_id").asLong()).isPositive();
+    }
 }
