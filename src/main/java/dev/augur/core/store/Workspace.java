@@ -151,6 +151,16 @@ public final class Workspace implements AutoCloseable {
         return new InteractionLoader(reader, file);
     }
 
+    /** Synthetic interactions and their provenance. */
+    public SyntheticStore synthetic() {
+        return new SyntheticStore(this, writer, reader);
+    }
+
+    /** Review decisions (the audit log), the annotator's name, batches and their labels. */
+    public ReviewStore annotations() {
+        return new ReviewStore(this, writer, reader);
+    }
+
     /** The stored evaluation runs (protocol and metrics of each). */
     public EvalRunStore evalRuns() {
         return new EvalRunStore(this, writer, reader);
