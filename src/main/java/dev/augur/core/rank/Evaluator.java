@@ -46,7 +46,7 @@ public final class Evaluator {
         Csr target = split.target();
         int numItems = train.cols();
         int[] pop = train.columnCounts();
-        byte[] itemSlice = itemSlices(pop);
+        byte[] itemSlice = itemSlices(split.observedTrainCounts());
         int[] users = eligibleUsers(split, p);
         int skipped = countTargetUsers(target) - users.length;
         int groups = 1 + ITEM_SLICES.length + USER_SLICES.length;

@@ -29,4 +29,27 @@ public record Split(Interactions data, Protocol protocol, Csr train, Csr valid, 
         }
         return cold;
     }
+
+    /**
+     * Training interactions per item counting observed ones only: what "cold" and "head" mean for slices, so adding
+     * synthetic interactions to training does not move an item out of the cold-start slice it is measured on.
+     */
+    public int[] observedTrainCounts() {
+        boolean any = false;
+        for (boolean b : data.synthetic()) {
+            if (b) {
+                any = true;
+                break;
+            }
+        }
+        if (!any) {
+            return train.columnCounts();
+        }
+        int n = data.size();
+        boolean[] keep = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            keep[k] = !data.synthetic()[k] && train.contains(data.user()[k], data.item()[k]);
+        }
+        return Csr.of(train.rows(), train.cols(), data.user(), data.item(), data.value(), keep).columnCounts();
+    }
 }
