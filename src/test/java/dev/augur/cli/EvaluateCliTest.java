@@ -120,4 +120,32 @@ class EvaluateCliTest {
         assertThat(r.get("sources").get("text").asText()).endsWith(":minilm-q");
         assertThat(r.get("run_id").asLong()).isPositive();
     }
+
+    @Test
+    void llmRerankerRunsOnASampleOfUsersCountsItsIdsAndAnsweredUsersCostNoCallTheSecondTime() throws Exception {
+        Path gguf = dev.augur.core.llm.TinyGguf.write(dir.resolve("tiny.gguf"));
+        String[] args = {"evaluate", "-w", ws.toString(), "--models", "pop,llm-rerank", "--max-users", "4",
+            "--split", "leave-last-out", "--param", "llm-rerank.retriever=pop", "--param", "llm-rerank.candidates=5",
+            "--llm-gguf", gguf.toString(), "--json"};
+        CliTest.Run first = cli(args);
+        assertThat(first.exit()).as(first.err()).isZero();
+        JsonNode r = first.json();
+        assertThat(r.get("protocol").get("max_users").asInt()).isEqualTo(4);
+        JsonNode llm = r.get("models").get("llm-rerank");
+        assertThat(llm.get("users").asInt()).isEqualTo(4);
+        assertThat(llm.get("rerank_users").asInt()).isEqualTo(4);
+        assertThat(llm.get("rerank_calls").asInt()).isEqualTo(4);
+        // a random-weight model repeats candidate numbers: repeats and the candidates it left out balance
+        assertThat(llm.get("rerank_duplicate").asInt()).isEqualTo(llm.get("rerank_missing").asInt());
+        assertThat(llm.get("params").get("retriever").asText()).isEqualTo("pop");
+
+        JsonNode again = cli(args).json().get("models").get("llm-rerank");
+        assertThat(again.get("rerank_calls").asInt()).isZero();
+        assertThat(again.get("rerank_cache_hits").asInt()).isEqualTo(4);
+        assertThat(again.get("ndcg@10").asDouble()).isEqualTo(llm.get("ndcg@10").asDouble());
+
+        CliTest.Run noLlm = cli("evaluate", "-w", ws.toString(), "--models", "llm-rerank");
+        assertThat(noLlm.exit()).isNotZero();
+        assertThat(noLlm.err()).contains("needs an LLM").contains("--llm-gguf");
+    }
 }

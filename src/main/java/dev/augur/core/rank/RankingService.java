@@ -152,6 +152,9 @@ public final class RankingService {
             String name = request.models().get(m);
             Recommender model = recommenders.create(name, request.params());
             int index = m;
+            if (model instanceof NeedsData needs) {
+                needs.bind(data);
+            }
             monitor.message("Fitting " + name + " (" + (m + 1) + " of " + models + ")");
             long t0 = System.nanoTime();
             model.fit(training, share(monitor, index * 2, models * 2));
@@ -168,6 +171,11 @@ public final class RankingService {
         }
         long runId = store(data, request, split, results);
         return new EvalRun(runId, data, split, results, fitted);
+    }
+
+    /** A model that needs the loaded data itself (the LLM re-ranker's cache maps users to workspace ids). */
+    public interface NeedsData {
+        void bind(RankingData data);
     }
 
     /** A model that adds counts of its own to its result (the LLM re-ranker's invalid and invented ids). */
@@ -229,6 +237,9 @@ public final class RankingService {
         Split split = new Split(d, all, everything, Csr.empty(d.numUsers(), d.numItems()),
                 Csr.empty(d.numUsers(), d.numItems()), new boolean[d.numItems()], "all interactions in training");
         Recommender model = recommenders.create(modelName, params);
+        if (model instanceof NeedsData needs) {
+            needs.bind(data);
+        }
         model.fit(TrainingData.of(split, data.side(), threads), monitor);
         return Recommendations.top(data, split, model, user, k, 3);
     }

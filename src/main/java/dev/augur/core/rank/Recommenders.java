@@ -2,6 +2,8 @@ package dev.augur.core.rank;
 
 import dev.augur.core.rank.models.Als;
 import dev.augur.core.rank.models.Bpr;
+import dev.augur.core.rank.models.ContentModel;
+import dev.augur.core.rank.models.FusedModel;
 import dev.augur.core.rank.models.ItemKnn;
 import dev.augur.core.rank.models.Popularity;
 
@@ -49,6 +51,11 @@ public final class Recommenders {
                     ModelParams.intParam("als", p, "cg_steps", d.cgSteps()),
                     ModelParams.boolParam("als", p, "use_values", d.useValues())));
         });
+        factories.put("content", p -> {
+            ModelParams.rejectUnknown("content", p, List.of("half_life"));
+            return new ContentModel(ModelParams.doubleParam("content", p, "half_life", ContentModel.DEFAULT_HALF_LIFE));
+        });
+        factories.put("fused", p -> new FusedModel(FusedModel.Params.of(p)));
     }
 
     /** Adds or replaces a model (the LLM re-ranker is registered by whoever holds an LLM connection). */
@@ -64,6 +71,10 @@ public final class Recommenders {
     /** A new, unfitted model; {@code overrides} may hold other models' parameters, which it ignores. */
     public Recommender create(String name, Map<String, String> overrides) {
         Function<Map<String, String>, Recommender> f = factories.get(name);
+        if (f == null && name.equals("llm-rerank")) {
+            throw new IllegalArgumentException("unknown model 'llm-rerank' here: it needs an LLM; on the command line"
+                    + " pass --llm-base-url URL --llm-model NAME or --llm-gguf FILE, in the app set one in Settings → LLM");
+        }
         if (f == null) {
             throw new IllegalArgumentException("unknown model '" + name + "'; known: " + String.join(", ", names()));
         }
