@@ -32,13 +32,14 @@ public final class Recommenders {
         });
         factories.put("bpr", p -> {
             ModelParams.rejectUnknown("bpr", p, List.of("factors", "epochs", "learning_rate", "regularization",
-                    "item_bias"));
+                    "item_bias", "threads"));
             Bpr.Params d = Bpr.Params.DEFAULTS;
+            int threads = ModelParams.intParam("bpr", p, "threads", 1);
             return new Bpr(new Bpr.Params(ModelParams.intParam("bpr", p, "factors", d.factors()),
                     ModelParams.intParam("bpr", p, "epochs", d.epochs()),
                     ModelParams.doubleParam("bpr", p, "learning_rate", d.learningRate()),
                     ModelParams.doubleParam("bpr", p, "regularization", d.regularization()),
-                    ModelParams.boolParam("bpr", p, "item_bias", d.itemBias())));
+                    ModelParams.boolParam("bpr", p, "item_bias", d.itemBias()))).sgdThreads(threads);
         });
         factories.put("als", p -> {
             ModelParams.rejectUnknown("als", p, List.of("factors", "iterations", "regularization", "alpha",
@@ -55,7 +56,12 @@ public final class Recommenders {
             ModelParams.rejectUnknown("content", p, List.of("half_life"));
             return new ContentModel(ModelParams.doubleParam("content", p, "half_life", ContentModel.DEFAULT_HALF_LIFE));
         });
-        factories.put("fused", p -> new FusedModel(FusedModel.Params.of(p)));
+        factories.put("fused", p -> {
+            Map<String, String> rest = new java.util.LinkedHashMap<>(p);
+            int threads = ModelParams.intParam("fused", p, "threads", 1);
+            rest.remove("threads");
+            return new FusedModel(FusedModel.Params.of(rest)).sgdThreads(threads);
+        });
     }
 
     /** Adds or replaces a model (the LLM re-ranker is registered by whoever holds an LLM connection). */

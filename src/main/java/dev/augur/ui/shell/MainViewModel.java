@@ -6,6 +6,7 @@ import dev.augur.app.Settings;
 import dev.augur.app.SettingsStore;
 import dev.augur.core.dataset.ImportOptions;
 import dev.augur.core.dataset.ImportReport;
+import dev.augur.core.rank.RankingModels;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.ui.common.JobBinding;
@@ -17,6 +18,8 @@ import dev.augur.ui.map.MapViewModel;
 import dev.augur.ui.map.WorkspaceMapData;
 import dev.augur.ui.jobs.JobsViewModel;
 import dev.augur.ui.profiles.ProfilesViewModel;
+import dev.augur.ui.rankings.ModelSession;
+import dev.augur.ui.rankings.RankingsViewModel;
 import dev.augur.ui.settings.SettingsViewModel;
 
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +53,7 @@ public final class MainViewModel {
     private final ItemSelection selection = new ItemSelection();
     private final MapViewModel map;
     private final ProfilesViewModel profiles;
+    private final RankingsViewModel rankings;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("Augur");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATASETS);
@@ -71,6 +75,9 @@ public final class MainViewModel {
         this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
         this.profiles = new ProfilesViewModel(services.tasks(), selection, () -> section.set(Section.EMBEDDINGS),
                 () -> dev.augur.app.LlmConfig.of(settings));
+        // the models per workspace, as the command line opens them (no LLM client yet, so no llm-rerank)
+        this.rankings = new RankingsViewModel(services.tasks(),
+                ws -> new ModelSession(RankingModels.standard(ws, null), null), selection);
         datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
@@ -78,6 +85,7 @@ public final class MainViewModel {
                 map.setSource(new WorkspaceMapData(workspace.get(), services.projections()));
                 map.refresh();
                 profiles.open(workspace.get(), List.copyOf(datasets.datasets()));
+                rankings.open(workspace.get(), List.copyOf(datasets.datasets()));
             }
         });
         vectors.setOnEncoded(() -> {
@@ -188,6 +196,10 @@ public final class MainViewModel {
 
     public ProfilesViewModel profiles() {
         return profiles;
+    }
+
+    public RankingsViewModel rankings() {
+        return rankings;
     }
 
     /** The items picked on the map (or elsewhere), shared by the views. */

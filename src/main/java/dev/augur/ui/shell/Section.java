@@ -6,8 +6,7 @@ public enum Section {
     PROFILES("Profiles", null),
     EMBEDDINGS("Embeddings", "Map: 2-D maps of item and profile vectors, where cold items land and what augmentation "
             + "moved. Coming with projections."),
-    RANKINGS("Rankings", "Top-K lists of every model side by side for one user, with metrics per slice. "
-            + "Coming with recommenders and evaluation."),
+    RANKINGS("Rankings", null),
     REVIEW("Review", "The queue of LLM-proposed interactions for cold-start items: accept, reject or correct "
             + "them from the keyboard. Coming with synthetic interactions."),
     ASSISTANT("Assistant", "A dialogue with an LLM that calls Augur's tools: import, encode, rank, explain. "

@@ -69,6 +69,7 @@ public final class Bpr implements Recommender {
     private static final int BLOCK = 1 << 14;
 
     private final Params params;
+    private int sgdThreads = 1;
     private int epochsRun;
     private int dim;
     private float[] userFactors = new float[0];
@@ -99,10 +100,25 @@ public final class Bpr implements Recommender {
         m.put("learning_rate", params.learningRate());
         m.put("regularization", params.regularization());
         m.put("item_bias", params.itemBias());
+        m.put("threads", sgdThreads);
         return m;
     }
 
+    /**
+     * How many threads the SGD may use. One (the default) makes a fit reproducible: the same seed gives the same
+     * model, so two runs under one protocol give the same numbers. More run lock-free (Hogwild), faster but with
+     * run-to-run differences in the last digits.
+     */
+    public Bpr sgdThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, not " + n);
+        }
+        this.sgdThreads = n;
+        return this;
+    }
+
     @Override public void fit(TrainingData data, TaskMonitor monitor) {
+        int sgd = Math.min(sgdThreads, data.threads());
         Csr r = data.train();
         int users = data.numUsers();
         int items = data.numItems();
@@ -120,7 +136,7 @@ public final class Bpr implements Recommender {
         float[] b = new float[items];
         int nnz = r.nnz();
         int[] sampled = usersToSample(r);
-        int workers = FitThreads.workers(nnz, BLOCK, data.threads());
+        int workers = FitThreads.workers(nnz, BLOCK, sgd);
         SplittableRandom[] rnd = new SplittableRandom[workers];
         for (int w = 0; w < workers; w++) {
             rnd[w] = init.split();
@@ -132,7 +148,7 @@ public final class Bpr implements Recommender {
         for (int e = 0; e < epochs && sampled.length > 0; e++) {
             monitor.message("BPR epoch " + (e + 1) + " of " + epochs);
             float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            FitThreads.run(nnz, BLOCK, data.threads(), monitor, (long) e * nnz, total, (from, to, worker) ->
+            FitThreads.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total, (from, to, worker) ->
                     steps(r, sampled, uf, itf, b, d, to - from, lr, reg, withBias, rnd[worker]));
         }
         for (int u = 0; u < users; u++) {

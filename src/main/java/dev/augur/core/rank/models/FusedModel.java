@@ -100,6 +100,7 @@ public final class FusedModel implements Recommender {
     private static final int BLOCK = 1 << 14;
 
     private final Params params;
+    private int sgdThreads = 1;
     private int epochsRun;
     private int k;            // factors + 1 (bias)
     private int textDims;
@@ -131,6 +132,7 @@ public final class FusedModel implements Recommender {
         m.put("factors", params.factors());
         m.put("epochs", epochsRun > 0 ? epochsRun : params.epochs() > 0 ? params.epochs() : "auto");
         m.put("learning_rate", params.learningRate());
+        m.put("threads", sgdThreads);
         m.put("regularization", params.regularization());
         m.put("ridge", params.ridge());
         m.put("shrinkage", params.shrinkage());
@@ -140,7 +142,21 @@ public final class FusedModel implements Recommender {
         return m;
     }
 
+    /**
+     * How many threads the SGD may use. One (the default) makes a fit reproducible: the same seed gives the same
+     * model, so two runs under one protocol give the same numbers. More run lock-free (Hogwild), faster but with
+     * run-to-run differences in the last digits.
+     */
+    public FusedModel sgdThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, not " + n);
+        }
+        this.sgdThreads = n;
+        return this;
+    }
+
     @Override public void fit(TrainingData data, TaskMonitor monitor) {
+        int sgd = Math.min(sgdThreads, data.threads());
         TextVectors text = TextVectors.of(data.side(), name());
         if (data.side().numItems() != data.numItems()) {
             throw new IllegalArgumentException("side information covers " + data.side().numItems()
@@ -150,14 +166,16 @@ public final class FusedModel implements Recommender {
         if (nnz == 0) {
             throw new IllegalArgumentException("the fused model needs training interactions; the split has none");
         }
-        BprState bpr = new BprState(data, params.factors() + 1);
+        TrainingData sgdData = new TrainingData(data.train(), data.trainByItem(), data.side(), data.seed(), sgd,
+                data.history());
+        BprState bpr = new BprState(sgdData, params.factors() + 1);
         int epochs = params.epochsFor(nnz);
         long total = (long) (epochs + 1) * nnz; // the text map counts as one more epoch
         float reg = (float) params.regularization();
         for (int e = 0; e < epochs; e++) {
             monitor.message("fused: BPR epoch " + (e + 1) + " of " + epochs);
             float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            FitThreads.run(nnz, BLOCK, data.threads(), monitor, (long) e * nnz, total,
+            FitThreads.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total,
                     (from, to, worker) -> bpr.steps(to - from, lr, reg, worker));
         }
         monitor.checkCancelled();
