@@ -75,9 +75,16 @@ public final class MainViewModel {
         this.map = new MapViewModel(services.tasks(), MapDataSource.empty(), selection);
         this.profiles = new ProfilesViewModel(services.tasks(), selection, () -> section.set(Section.EMBEDDINGS),
                 () -> dev.augur.app.LlmConfig.of(settings));
-        // the models per workspace, as the command line opens them (no LLM client yet, so no llm-rerank)
-        this.rankings = new RankingsViewModel(services.tasks(),
-                ws -> new ModelSession(RankingModels.standard(ws, null), null), selection);
+        // the models per workspace, as the command line opens them; llm-rerank when Settings → LLM names a model,
+        // whose client opens only when the re-ranker first asks
+        this.rankings = new RankingsViewModel(services.tasks(), ws -> {
+            dev.augur.app.LlmConfig llm = dev.augur.app.LlmConfig.of(settings);
+            if (!llm.configured() || llm.problem().isPresent()) {
+                return new ModelSession(RankingModels.standard(ws, null), null);
+            }
+            dev.augur.app.LazyLlmClient client = new dev.augur.app.LazyLlmClient(llm);
+            return new ModelSession(RankingModels.standard(ws, client), client);
+        }, selection);
         datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
