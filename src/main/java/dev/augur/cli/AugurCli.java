@@ -11,7 +11,7 @@ import java.io.PrintWriter;
                 + "With no command, opens the desktop app.",
         subcommands = {ImportCommand.class, StatsCommand.class, ShowCommand.class, EncodeCommand.class,
                 SimilarCommand.class, VectorsCommand.class, AugmentCommand.class, EvaluateCommand.class, CtrCommand.class,
-                RecommendCommand.class, BenchCommand.class,
+                RecommendCommand.class, SynthCommand.class, ReviewCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class AugurCli implements Runnable {
 

@@ -70,6 +70,10 @@ public final class AugmentService {
         PromptTemplate t = request.templateVersion().isPresent()
                 ? templates.get(ws, request.templateId(), request.templateVersion().getAsInt())
                 : templates.get(ws, request.templateId());
+        if (!t.target().profiles()) {
+            throw new AugmentException("template " + t.id() + " proposes synthetic interactions (" + t.target().id()
+                    + "); run it with: augur synth");
+        }
         if (t.target() != request.target()) {
             throw new AugmentException("template " + t.id() + " profiles " + t.target().id() + ", not "
                     + request.target().id());

@@ -327,7 +327,7 @@ final class BatchRunner {
         }
     }
 
-    private static String reask(String user, String previous, List<String> errors) {
+    static String reask(String user, String previous, List<String> errors) {
         StringBuilder b = new StringBuilder(user);
         b.append("\n\nYour previous answer (in the data block below) does not match the required JSON schema:\n");
         for (String e : errors) {

@@ -224,18 +224,20 @@ public final class GenerationImporter {
     }
 
     /** A small RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks. */
-    static final class CsvRecords {
-        record Record(long line, List<String> fields, String error) {
+    public static final class CsvRecords {
+        /** One record: the line it starts on, its fields, and why it is malformed (null when it is not). */
+        public record Record(long line, List<String> fields, String error) {
         }
 
         private final BufferedReader r;
         private long line;
 
-        CsvRecords(BufferedReader r) {
+        public CsvRecords(BufferedReader r) {
             this.r = r;
         }
 
-        Record next() throws IOException {
+        /** The next record, or null at the end. */
+        public Record next() throws IOException {
             String s = r.readLine();
             if (s == null) {
                 return null;

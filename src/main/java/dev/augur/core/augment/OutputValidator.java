@@ -178,7 +178,8 @@ public final class OutputValidator {
         if (en != null && en.isArray()) {
             boolean found = false;
             for (JsonNode e : en) {
-                found |= e.equals(v);
+                // JSON Schema compares numbers by value: 1 matches 1.0
+                found |= e.equals(v) || (e.isNumber() && v.isNumber() && e.decimalValue().compareTo(v.decimalValue()) == 0);
             }
             if (!found) {
                 errors.add(path + ": " + v + " is not one of " + en);

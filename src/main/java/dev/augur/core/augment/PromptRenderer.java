@@ -89,6 +89,18 @@ public final class PromptRenderer {
         return new RenderedPrompt(template.system().strip(), user);
     }
 
+    /**
+     * Renders a template whose data block is about something other than one user or item (a user-item pair, a user
+     * and candidate items): {@code values} fill its variables, neutralised like dataset text, inside one data block
+     * named {@code blockId}.
+     */
+    public RenderedPrompt render(PromptTemplate template, String blockId, Map<String, String> values) {
+        String body = substitute(template.data(), values);
+        String user = template.task().strip() + "\n\n" + DATA_RULE + "\n\n"
+                + "<data id=\"" + blockId + "\">\n" + body.strip() + "\n</data>";
+        return new RenderedPrompt(template.system().strip(), user);
+    }
+
     /** Wraps {@code text} (model output, for a re-ask) in its own neutralised data block. */
     static String dataBlock(String id, String text) {
         return "<data id=\"" + id + "\">\n" + neutralise(text).strip() + "\n</data>";

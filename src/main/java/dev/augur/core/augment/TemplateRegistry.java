@@ -41,12 +41,15 @@ public final class TemplateRegistry {
 
     private final List<String> order;
 
-    /** The bundled templates, in index order. */
+    /** The bundled profile templates (users, items), in index order. */
     public List<PromptTemplate> bundled() {
-        return order.stream().map(bundled::get).toList();
+        return order.stream().map(bundled::get).filter(t -> t.target().profiles()).toList();
     }
 
-    /** The latest version of every template: the bundled ones in index order, then ids only the workspace has. */
+    /**
+     * The latest version of every profile template (users, items): the bundled ones in index order, then ids only
+     * the workspace has. The synthetic-interaction templates (pairs, picks) are reached by id through {@link #get}.
+     */
     public List<PromptTemplate> all(Workspace ws) {
         Map<String, PromptTemplate> latest = new LinkedHashMap<>();
         for (String id : order) {
@@ -59,7 +62,7 @@ public final class TemplateRegistry {
                 latest.put(t.id(), t);
             }
         }
-        return List.copyOf(latest.values());
+        return latest.values().stream().filter(t -> t.target().profiles()).toList();
     }
 
     /** The latest version of template {@code id}. */
@@ -114,8 +117,9 @@ public final class TemplateRegistry {
     }
 
     private AugmentException unknown(Workspace ws, String id) {
-        return new AugmentException("no prompt template '" + id + "'; known: "
-                + all(ws).stream().map(PromptTemplate::id).toList());
+        List<String> known = new ArrayList<>(all(ws).stream().map(PromptTemplate::id).toList());
+        order.stream().filter(k -> !known.contains(k)).forEach(known::add);
+        return new AugmentException("no prompt template '" + id + "'; known: " + known);
     }
 
     private static List<PromptTemplate> loadBundled() {

@@ -63,7 +63,9 @@ public final class Splitter {
             }
             boolean filtered = f.minItemInteractions() > 0;
             for (int k = 0; k < n; k++) {
-                if (synthetic[k] && liveUser[data.user()[k]] && (!filtered || liveItem[data.item()[k]])) {
+                // an accepted "would not interact" (value ≤ 0) or a rating under the threshold is not a positive
+                boolean positive = value[k] > 0 && (Double.isNaN(f.minRating()) || value[k] >= f.minRating());
+                if (synthetic[k] && positive && liveUser[data.user()[k]] && (!filtered || liveItem[data.item()[k]])) {
                     part[k] = TRAIN;
                 }
             }

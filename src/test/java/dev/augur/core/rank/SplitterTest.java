@@ -90,4 +90,26 @@ class SplitterTest {
         assertTrue(e.getMessage().contains("leave-last-out"));
         assertThrows(IllegalArgumentException.class, () -> SplitSpec.parse("random:0.5,0.1,0.1"));
     }
+
+    @Test
+    void acceptedSyntheticPositivesJoinTrainingOnlyAndNegativesNever() {
+        int n = data.size();
+        int[] u = java.util.Arrays.copyOf(data.user(), n + 2);
+        int[] it = java.util.Arrays.copyOf(data.item(), n + 2);
+        float[] v = java.util.Arrays.copyOf(data.value(), n + 2);
+        long[] ts = java.util.Arrays.copyOf(data.ts(), n + 2);
+        boolean[] syn = java.util.Arrays.copyOf(data.synthetic(), n + 2);
+        // user 0 gets a synthetic "yes" on item 199 and a synthetic "no" on item 198 (neither is in its history)
+        u[n] = 0; it[n] = 199; v[n] = 1; syn[n] = true;
+        u[n + 1] = 0; it[n + 1] = 198; v[n + 1] = 0; syn[n + 1] = true;
+        Interactions withSyn = new Interactions(1, data.userIds(), data.itemIds(), u, it, v, ts, syn);
+        Protocol p = Protocol.of(new SplitSpec.LeaveLastOut(), 1, List.of(10));
+        Split without = Splitter.split(withSyn, p);
+        Split with = Splitter.split(withSyn, p.withFilters(new Filters(Double.NaN, 0, 0, true)));
+        assertFalse(without.train().contains(0, 199));
+        assertTrue(with.train().contains(0, 199));
+        assertFalse(with.train().contains(0, 198));
+        assertEquals(without.test().nnz(), with.test().nnz());
+        assertEquals(without.valid().nnz(), with.valid().nnz());
+    }
 }
