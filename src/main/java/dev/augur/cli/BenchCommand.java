@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", description = {"Benchmarks, each beside a peer measured in the same run.",
         "Also: bench map [--points 100000,1000000] [--projection 10000,100000] [--json] (map redraw and projection"
                 + " times; needs a display)."},
-        subcommands = {BenchCommand.ImportBench.class, EncodeBench.class, AugmentBench.class, StartupBench.class})
+        subcommands = {BenchCommand.ImportBench.class, EncodeBench.class, AugmentBench.class, StartupBench.class,
+                RankBench.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -43,14 +43,15 @@ public final class Recommenders {
         });
         factories.put("als", p -> {
             ModelParams.rejectUnknown("als", p, List.of("factors", "iterations", "regularization", "alpha",
-                    "cg_steps", "use_values"));
+                    "cg_steps", "use_values", "weighted_regularization"));
             Als.Params d = Als.Params.DEFAULTS;
             return new Als(new Als.Params(ModelParams.intParam("als", p, "factors", d.factors()),
                     ModelParams.intParam("als", p, "iterations", d.iterations()),
                     ModelParams.doubleParam("als", p, "regularization", d.regularization()),
                     ModelParams.doubleParam("als", p, "alpha", d.alpha()),
                     ModelParams.intParam("als", p, "cg_steps", d.cgSteps()),
-                    ModelParams.boolParam("als", p, "use_values", d.useValues())));
+                    ModelParams.boolParam("als", p, "use_values", d.useValues())))
+                    .weightedRegularization(ModelParams.boolParam("als", p, "weighted_regularization", false));
         });
         factories.put("content", p -> {
             ModelParams.rejectUnknown("content", p, List.of("half_life"));

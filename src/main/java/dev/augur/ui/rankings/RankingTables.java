@@ -33,7 +33,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** The Metrics and Experiments tabs of the Rankings section. */
+/** The Metrics, Experiments and CTR tabs of the Rankings section. */
 final class RankingTables {
     private RankingTables() {
     }
@@ -43,7 +43,15 @@ final class RankingTables {
         metrics.setId("tab-metrics");
         Tab experiments = new Tab("Experiments", experiments(vm));
         experiments.setId("tab-experiments");
-        TabPane tabs = new TabPane(metrics, experiments);
+        Tab ctr = new Tab("CTR (LLM features)", CtrTab.content(vm.ctr()));
+        ctr.setId("tab-ctr");
+        // what the dataset can feed may have changed elsewhere (vectors encoded, attributes generated)
+        ctr.setOnSelectionChanged(e -> {
+            if (ctr.isSelected() && !vm.ctr().runningProperty().get()) {
+                vm.ctr().refresh();
+            }
+        });
+        TabPane tabs = new TabPane(metrics, experiments, ctr);
         tabs.setId("rankings-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setMinHeight(120);
@@ -256,7 +264,7 @@ final class RankingTables {
         }
     }
 
-    private static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
+    static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setPrefWidth(width);
@@ -264,7 +272,7 @@ final class RankingTables {
     }
 
     /** A right-aligned number; NaN shows as blank. */
-    private static <R> TableColumn<R, Number> number(String title, ToDoubleFunction<R> value, String format,
+    static <R> TableColumn<R, Number> number(String title, ToDoubleFunction<R> value, String format,
                                                      double width) {
         TableColumn<R, Number> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(d.getValue())));
@@ -284,6 +292,12 @@ final class RankingTables {
 
     /** A difference to the baseline: green when better, red when worse. */
     private static <R> TableColumn<R, Number> delta(String title, ToDoubleFunction<R> value, String format) {
+        return delta(title, value, format, true);
+    }
+
+    /** A difference to the baseline, green when better: higher when {@code higherIsBetter}, else lower. */
+    static <R> TableColumn<R, Number> delta(String title, ToDoubleFunction<R> value, String format,
+                                            boolean higherIsBetter) {
         TableColumn<R, Number> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(value.applyAsDouble(d.getValue())));
         c.setPrefWidth(title.equals("Δ") ? 72 : 66);
@@ -295,7 +309,7 @@ final class RankingTables {
                 boolean blank = empty || v == null || Double.isNaN(v.doubleValue());
                 setText(blank ? null : String.format(Locale.ROOT, format, v.doubleValue()));
                 setAlignment(Pos.CENTER_RIGHT);
-                setStyle(blank || v.doubleValue() == 0 ? "" : v.doubleValue() > 0
+                setStyle(blank || v.doubleValue() == 0 ? "" : (v.doubleValue() > 0) == higherIsBetter
                         ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
             }
         });

@@ -19,6 +19,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -42,7 +43,7 @@ import java.util.Optional;
 
 /**
  * The Rankings section: the protocol and models on top, then the picked user's history beside one top-K column
- * per model, and under them the metrics and the experiments tables.
+ * per model, and under them the metrics and the experiments tables and the CTR comparison.
  */
 public final class RankingsView {
     static final double HISTORY_WIDTH = 200;
@@ -60,9 +61,20 @@ public final class RankingsView {
                 + " with its protocol.");
         sub.getStyleClass().add("text-muted");
         sub.setWrapText(true);
-        SplitPane body = new SplitPane(rankings(), RankingTables.tabs(vm, this::chooseCsv));
+        TabPane tabs = RankingTables.tabs(vm, this::chooseCsv);
+        SplitPane body = new SplitPane(rankings(), tabs);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.66);
+        // the CTR tab is about the whole dataset, not the user above: it gets the room while it is open
+        double[] before = {Double.NaN};
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
+            if (is != null && "tab-ctr".equals(is.getId())) {
+                before[0] = body.getDividerPositions()[0];
+                body.setDividerPositions(Math.min(before[0], 0.3));
+            } else if (was != null && "tab-ctr".equals(was.getId()) && !Double.isNaN(before[0])) {
+                body.setDividerPositions(before[0]);
+            }
+        });
         VBox.setVgrow(body, Priority.ALWAYS);
         root = new VBox(4, heading, sub, topBar(), body);
         root.setId("rankings");

@@ -71,6 +71,7 @@ public final class RankingsViewModel {
     private final ItemSelection selection;
     private final int threads;
     private final ExperimentsViewModel experiments;
+    private final CtrViewModel ctr;
 
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final Map<String, Long> datasetIds = new LinkedHashMap<>();
@@ -153,6 +154,7 @@ public final class RankingsViewModel {
         this.selection = selection;
         this.threads = Math.max(1, threads);
         this.experiments = new ExperimentsViewModel(tasks);
+        this.ctr = new CtrViewModel(tasks, split, seed);
         canEvaluate = Bindings.createBooleanBinding(() -> !running.get() && workspace.get() != null
                 && dataset.get() != null && models.stream().anyMatch(m -> m.selected().get()), running, workspace,
                 dataset, models);
@@ -346,6 +348,7 @@ public final class RankingsViewModel {
 
     private void refreshExperiments() {
         Long id = dataset.get() == null ? null : datasetIds.get(dataset.get());
+        ctr.open(workspace.get(), id, dataset.get());
         if (workspace.get() != null && id != null) {
             experiments.refresh(workspace.get(), id);
         }
@@ -583,6 +586,11 @@ public final class RankingsViewModel {
 
     public ExperimentsViewModel experiments() {
         return experiments;
+    }
+
+    /** The CTR tab: the with/without-LLM-features comparison on the same dataset, split and seed. */
+    public CtrViewModel ctr() {
+        return ctr;
     }
 
     public ObservableList<String> datasets() {

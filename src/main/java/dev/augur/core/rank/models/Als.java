@@ -59,6 +59,7 @@ public final class Als implements Recommender {
     private static final int BLOCK = 64;
 
     private final Params params;
+    private boolean weightedRegularization;
     private int dim;
     private float[] userFactors = new float[0];
     private float[] itemFactors = new float[0];
@@ -87,10 +88,20 @@ public final class Als implements Recommender {
         m.put("factors", params.factors());
         m.put("iterations", params.iterations());
         m.put("regularization", params.regularization());
+        m.put("weighted_regularization", weightedRegularization);
         m.put("alpha", params.alpha());
         m.put("cg_steps", params.cgSteps());
         m.put("use_values", params.useValues());
         return m;
+    }
+
+    /**
+     * Scales each row's L2 penalty by its number of interactions (λ·n, ALS-WR, as Spark MLlib does) instead of a flat
+     * λ; off by default. Needed to compare with Spark at equal settings: the same λ is not the same penalty.
+     */
+    public Als weightedRegularization(boolean on) {
+        this.weightedRegularization = on;
+        return this;
     }
 
     @Override public void fit(TrainingData data, TaskMonitor monitor) {
@@ -146,6 +157,8 @@ public final class Als implements Recommender {
             gram[k] = (float) g[k];
         }
         int steps = params.cgSteps();
+        boolean weighted = weightedRegularization;
+        float reg = (float) params.regularization();
         int workers = FitThreads.workers(rows, BLOCK, threads);
         float[][] scratch = new float[workers][3 * d];
         int[] ptr = m.indptr();
@@ -153,21 +166,24 @@ public final class Als implements Recommender {
         FitThreads.run(rows, BLOCK, threads, monitor, base, total, (from, to, worker) -> {
             float[] s = scratch[worker];
             for (int a = from; a < to; a++) {
-                cg(target, a * d, fixed, gram, idx, conf, ptr[a], ptr[a + 1], d, steps, s);
+                int n = ptr[a + 1] - ptr[a];
+                // ALS-WR (Zhou et al. 2008, Spark's choice): λ·n on the diagonal instead of λ
+                float extra = weighted && n > 0 ? reg * (n - 1) : 0f;
+                cg(target, a * d, fixed, gram, idx, conf, ptr[a], ptr[a + 1], d, steps, s, extra);
             }
         });
     }
 
     /** implicit's conjugate-gradient row update: r = b - A·x, with A = G + Σ (c-1) f fᵀ and b = Σ c f. */
     private static void cg(float[] x, int ox, float[] f, float[] gram, int[] idx, float[] conf, int from, int to,
-                           int d, int steps, float[] s) {
+                           int d, int steps, float[] s, float extra) {
         // r in s[0..d), p in s[d..2d), Ap in s[2d..3d)
         for (int i = 0; i < d; i++) {
             float v = 0;
             for (int j = 0; j < d; j++) {
                 v += gram[i * d + j] * x[ox + j];
             }
-            s[i] = -v;
+            s[i] = -v - extra * x[ox + i];
         }
         for (int k = from; k < to; k++) {
             int of = idx[k] * d;
@@ -195,7 +211,7 @@ public final class Als implements Recommender {
                 for (int j = 0; j < d; j++) {
                     v += gram[i * d + j] * s[d + j];
                 }
-                s[2 * d + i] = v;
+                s[2 * d + i] = v + extra * s[d + i];
             }
             for (int k = from; k < to; k++) {
                 int of = idx[k] * d;
