@@ -111,11 +111,14 @@ public final class Als implements Recommender {
         SplittableRandom init = new SplittableRandom(data.seed());
         float[] x = new float[users * d];
         float[] y = new float[items * d];
+        // start from random vectors of about unit length (as Spark does): with a few warm-started CG steps per
+        // row, a near-zero start leaves the first iterations under-solved
+        float scale = (float) (1 / Math.sqrt(d));
         for (int k = 0; k < x.length; k++) {
-            x[k] = (float) init.nextGaussian() * 0.01f;
+            x[k] = (float) init.nextGaussian() * scale;
         }
         for (int k = 0; k < y.length; k++) {
-            y[k] = (float) init.nextGaussian() * 0.01f;
+            y[k] = (float) init.nextGaussian() * scale;
         }
         float[] byUser = confidences(data.train());
         float[] byItem = confidences(data.trainByItem());
