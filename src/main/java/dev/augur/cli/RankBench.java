@@ -2,7 +2,7 @@ package dev.augur.cli;
 
 import dev.augur.core.bench.AlsPeer;
 import dev.augur.core.bench.RankBenchmark;
-import dev.augur.core.bench.RankFitBenchmark;
+import dev.augur.core.bench.GeneratedLog;
 import dev.augur.core.bench.RatingsLog;
 import dev.augur.core.rank.Interactions;
 
@@ -113,7 +113,7 @@ final class RankBench implements Callable<Integer> {
             if (generated) {
                 progress.message("generating " + interactions + " interactions");
                 long t0 = System.nanoTime();
-                Interactions data = RankFitBenchmark.generate(interactions, users, items, seed);
+                Interactions data = GeneratedLog.generate(interactions, users, items, seed);
                 String source = "generated (seed " + seed + ")";
                 gen = bench.speed(data, source, (System.nanoTime() - t0) / 1e9, runs, cores, seed, progress);
                 if (alsPeer.isPresent()) {

@@ -150,8 +150,8 @@ public final class RankBenchmark {
     }
 
     /**
-     * Generates {@code interactions} over {@code users} × {@code items} with {@link RankFitBenchmark#generate} (planted
-     * tastes, power-law popularity; the same log as {@code RankFitBenchmark}), then
+     * Generates {@code interactions} over {@code users} × {@code items} with {@link GeneratedLog#generate} (planted
+     * tastes, power-law popularity; the same log as {@code GeneratedLog}), then
      * {@code runs} times fits BPR (64 factors, 20 epochs) and ALS (64 factors, 10 iterations) and evaluates each
      * with full ranking of every user; popularity is evaluated once as the floor.
      */
@@ -159,7 +159,7 @@ public final class RankBenchmark {
                                      TaskMonitor monitor) {
         monitor.message("generating " + interactions + " interactions");
         long t0 = System.nanoTime();
-        Interactions data = RankFitBenchmark.generate(interactions, users, items, seed);
+        Interactions data = GeneratedLog.generate(interactions, users, items, seed);
         return speed(data, "generated (seed " + seed + ")", seconds(t0), runs, threads, seed, monitor);
     }
 

@@ -75,7 +75,7 @@ class RankBenchmarkTest {
 
     @Test
     void peerFactorsAreScoredBySameEvaluatorOnTheSameSplit() {
-        Interactions log = RankFitBenchmark.generate(8_000, 200, 150, 11);
+        Interactions log = GeneratedLog.generate(8_000, 200, 150, 11);
         PopularityPeer peer = new PopularityPeer();
         RankBenchmark.AlsSettings s = new RankBenchmark.AlsSettings(8, 3, 0.1, 1);
         RankBenchmark.PeerResult r = new RankBenchmark().compare(log, "test log", s, 2, 2, 5, Optional.of(peer),
@@ -96,7 +96,7 @@ class RankBenchmarkTest {
 
     @Test
     void withoutAPeerOnlyAugurIsMeasured() {
-        Interactions log = RankFitBenchmark.generate(3_000, 100, 80, 1);
+        Interactions log = GeneratedLog.generate(3_000, 100, 80, 1);
         RankBenchmark.PeerResult r = new RankBenchmark().compare(log, "test log",
                 new RankBenchmark.AlsSettings(4, 2, 0.1, 1), 1, 1, 1, Optional.empty(), TaskMonitor.NONE);
         assertThat(r.peer()).isEmpty();

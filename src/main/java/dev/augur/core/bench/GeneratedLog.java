@@ -1,66 +1,18 @@
 package dev.augur.core.bench;
 
-import dev.augur.core.rank.Evaluator;
 import dev.augur.core.rank.Interactions;
-import dev.augur.core.rank.Protocol;
-import dev.augur.core.rank.Recommender;
-import dev.augur.core.rank.SideInformation;
-import dev.augur.core.rank.Split;
-import dev.augur.core.rank.SplitSpec;
-import dev.augur.core.rank.Splitter;
-import dev.augur.core.rank.TrainingData;
-import dev.augur.core.rank.models.Als;
-import dev.augur.core.rank.models.Bpr;
-import dev.augur.core.rank.models.ItemKnn;
-import dev.augur.core.rank.models.Popularity;
-import dev.augur.core.task.TaskMonitor;
 
-import java.lang.management.ManagementFactory;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
- * Fit times of the collaborative models at MovieLens-1M scale: {@code interactions} generated interactions of
- * {@code users} users on {@code items} items (defaults 1,000,000 / 6,000 / 4,000) with planted latent tastes and
- * power-law item popularity, split leave-last-out, then ItemKNN, BPR (64 factors, 20 epochs) and ALS (64 factors,
- * 10 iterations, then the default 15) fitted on {@code threads} threads (default 2). Prints wall and process CPU
- * seconds per model (on a busy machine CPU seconds divided by threads is the fairer figure) and, as a check that
- * the fit learnt the planted tastes, NDCG@10 on the held-out last interactions beside popularity's.
- * <p>Usage: {@code RankFitBenchmark [interactions] [users] [items] [threads]}.
+ * The generated interaction log of {@code bench rank --generated}: MovieLens-1M scale by default, with planted
+ * latent tastes and power-law item popularity, so a fitted model can be checked against popularity.
  */
-public final class RankFitBenchmark {
+public final class GeneratedLog {
     private static final int TASTE_DIMS = 8;
 
-    private RankFitBenchmark() {
-    }
-
-    public static void main(String[] args) {
-        int interactions = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int users = args.length > 1 ? Integer.parseInt(args[1]) : 6_000;
-        int items = args.length > 2 ? Integer.parseInt(args[2]) : 4_000;
-        int threads = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-        long t0 = System.nanoTime();
-        Interactions data = generate(interactions, users, items, 42);
-        Split split = Splitter.split(data, Protocol.of(new SplitSpec.LeaveLastOut(), 42, List.of(10)));
-        System.out.printf(Locale.ROOT, "generated and split %d interactions (%d users × %d items) in %.1f s: %s%n",
-                data.size(), users, items, (System.nanoTime() - t0) / 1e9, split.notes());
-        TrainingData training = TrainingData.of(split, SideInformation.none(items), threads);
-        List<Recommender> models = List.of(new Popularity(), new ItemKnn(),
-                new Bpr(Bpr.Params.DEFAULTS.withEpochs(20)),
-                new Als(Als.Params.DEFAULTS.withIterations(10)),
-                new Als()); // the default 15 iterations
-        for (Recommender m : models) {
-            long cpu0 = processCpuNanos();
-            long w0 = System.nanoTime();
-            m.fit(training, TaskMonitor.NONE);
-            double wall = (System.nanoTime() - w0) / 1e9;
-            double cpu = (processCpuNanos() - cpu0) / 1e9;
-            double ndcg = new Evaluator(threads).evaluate(split, m, TaskMonitor.NONE).metric("ndcg@10");
-            System.out.printf(Locale.ROOT, "%-8s fit %6.2f s wall, %6.2f s CPU on %d threads; NDCG@10 %.4f  %s%n",
-                    m.name(), wall, cpu, threads, ndcg, m.params());
-        }
+    private GeneratedLog() {
     }
 
     /**
@@ -174,11 +126,6 @@ public final class RankFitBenchmark {
         }
         return out;
     }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
         return 0;
     }
 }
