@@ -126,6 +126,4 @@ public final class GeneratedLog {
         }
         return out;
     }
-        return 0;
-    }
 }

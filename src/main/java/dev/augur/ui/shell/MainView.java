@@ -5,6 +5,7 @@ import dev.augur.ui.embeddings.EmbeddingsView;
 import dev.augur.ui.jobs.JobsView;
 import dev.augur.ui.profiles.ProfilesView;
 import dev.augur.ui.rankings.RankingsView;
+import dev.augur.ui.review.ReviewView;
 import dev.augur.ui.settings.SettingsView;
 
 import javafx.geometry.Insets;
@@ -55,6 +56,7 @@ public final class MainView {
         pages.put(Section.JOBS, new JobsView(vm.jobs()).root());
         pages.put(Section.EMBEDDINGS, new EmbeddingsView(vm.vectors(), vm.map(), Section.EMBEDDINGS.emptyState()).root());
         pages.put(Section.RANKINGS, new RankingsView(vm.rankings()).root());
+        pages.put(Section.REVIEW, new ReviewView(vm.review()).root());
         pages.put(Section.SETTINGS, new SettingsView(vm.settingsPage()).root());
         for (Section s : Section.values()) {
             pages.computeIfAbsent(s, MainView::emptyState);

@@ -20,6 +20,7 @@ import dev.augur.ui.jobs.JobsViewModel;
 import dev.augur.ui.profiles.ProfilesViewModel;
 import dev.augur.ui.rankings.ModelSession;
 import dev.augur.ui.rankings.RankingsViewModel;
+import dev.augur.ui.review.ReviewViewModel;
 import dev.augur.ui.settings.SettingsViewModel;
 
 import javafx.beans.property.BooleanProperty;
@@ -54,6 +55,7 @@ public final class MainViewModel {
     private final MapViewModel map;
     private final ProfilesViewModel profiles;
     private final RankingsViewModel rankings;
+    private final ReviewViewModel review;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final StringProperty title = new SimpleStringProperty("Augur");
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.DATASETS);
@@ -85,6 +87,7 @@ public final class MainViewModel {
             dev.augur.app.LazyLlmClient client = new dev.augur.app.LazyLlmClient(llm);
             return new ModelSession(RankingModels.standard(ws, client), client);
         }, selection);
+        this.review = new ReviewViewModel(services.tasks());
         datasets.attachSelection(selection);
         datasets.busyProperty().addListener((o, was, is) -> {
             if (was && !is && workspace.get() != null) {
@@ -93,6 +96,7 @@ public final class MainViewModel {
                 map.refresh();
                 profiles.open(workspace.get(), List.copyOf(datasets.datasets()));
                 rankings.open(workspace.get(), List.copyOf(datasets.datasets()));
+                review.open(workspace.get(), List.copyOf(datasets.datasets()));
             }
         });
         vectors.setOnEncoded(() -> {
@@ -106,6 +110,9 @@ public final class MainViewModel {
         });
         datasets.detail().setOnOpenVectors(() -> section.set(Section.EMBEDDINGS));
         section.addListener((o, was, is) -> {
+            if (is == Section.REVIEW) {
+                review.refresh(); // proposals may have come from the command line meanwhile
+            }
             if (is == Section.SETTINGS) {
                 settingsPage.resolveDeviceOnce();
             }
@@ -207,6 +214,10 @@ public final class MainViewModel {
 
     public RankingsViewModel rankings() {
         return rankings;
+    }
+
+    public ReviewViewModel review() {
+        return review;
     }
 
     /** The items picked on the map (or elsewhere), shared by the views. */

@@ -7,8 +7,7 @@ public enum Section {
     EMBEDDINGS("Embeddings", "Map: 2-D maps of item and profile vectors, where cold items land and what augmentation "
             + "moved. Coming with projections."),
     RANKINGS("Rankings", null),
-    REVIEW("Review", "The queue of LLM-proposed interactions for cold-start items: accept, reject or correct "
-            + "them from the keyboard. Coming with synthetic interactions."),
+    REVIEW("Review", null),
     ASSISTANT("Assistant", "A dialogue with an LLM that calls Augur's tools: import, encode, rank, explain. "
             + "Coming with the dialogue manager."),
     JOBS("Jobs", null),
