@@ -52,6 +52,7 @@ public final class AugurApp extends Application {
     public void stop() {
         if (vm != null) {
             vm.jobs().stop();
+            vm.review().close(); // the decision writer's workspace (every decision is already committed)
         }
         if (services != null) {
             services.close();

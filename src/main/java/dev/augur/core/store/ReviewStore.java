@@ -350,26 +350,43 @@ public final class ReviewStore {
         }
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run() throws SQLException;
     }
 
+    /**
+     * Runs {@code work} in one transaction that takes the write lock at its start (BEGIN IMMEDIATE): a decision reads
+     * the current status and then writes, and a deferred transaction could not upgrade to writing once another
+     * connection had committed in between; it would fail at once instead of waiting its turn.
+     */
     private <T> T inTransaction(Work<T> work) {
         try {
-            boolean auto = writer.getAutoCommit();
-            writer.setAutoCommit(false);
-            try {
-                T t = work.run();
-                writer.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(auto);
-            }
+            return immediate(writer, work);
         } catch (SQLException e) {
             throw fail("recording a review decision", e);
+        }
+    }
+
+    static <T> T immediate(Connection c, Work<T> work) throws SQLException {
+        if (!c.getAutoCommit()) {
+            throw new IllegalStateException("a transaction is already open on the writer");
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("BEGIN IMMEDIATE");
+        }
+        try {
+            T t = work.run();
+            try (Statement st = c.createStatement()) {
+                st.execute("COMMIT");
+            }
+            return t;
+        } catch (SQLException | RuntimeException e) {
+            try (Statement st = c.createStatement()) {
+                st.execute("ROLLBACK");
+            } catch (SQLException ignored) {
+                // the failure that got us here is the one to report
+            }
+            throw e;
         }
     }
 

@@ -50,9 +50,7 @@ public final class SyntheticStore {
         String now = Instant.now().toString();
         workspace.acquireWriter();
         try {
-            boolean auto = writer.getAutoCommit();
-            writer.setAutoCommit(false);
-            try {
+            return ReviewStore.immediate(writer, () -> {
                 List<Long> ids = new ArrayList<>();
                 int duplicates = 0;
                 try (PreparedStatement exists = writer.prepareStatement("SELECT 1 FROM interactions WHERE user_id = ?"
@@ -108,14 +106,8 @@ public final class SyntheticStore {
                         ids.add(id);
                     }
                 }
-                writer.commit();
                 return new Added(ids, duplicates);
-            } catch (SQLException | RuntimeException e) {
-                writer.rollback();
-                throw e;
-            } finally {
-                writer.setAutoCommit(auto);
-            }
+            });
         } catch (SQLException e) {
             throw new WorkspaceException("cannot store " + proposals.size() + " synthetic interactions in " + file
                     + ": " + e.getMessage(), e);
