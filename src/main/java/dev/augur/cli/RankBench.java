@@ -198,7 +198,8 @@ final class RankBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "  augur ALS   fit %6.2f s (CPU %6.2f s)  NDCG@10 %.4f  Recall@10 %.4f  (first fit %.2f s; runs %s s)%n",
                     a.fitMedian(), a.fitCpuMedian(), a.ndcgMedian(), a.recallMedian(), cmp.augurFirstFitSeconds(),
                     BenchCommand.fmt(a.fitSeconds()));
-            out.printf(Locale.ROOT, "              %s%n", a.params());
+            out.printf(Locale.ROOT, "              NDCG@10 per run (seed %d + run) %s; %s%n", seed, ndcgs(a.ndcg10()),
+                    a.params());
             RankBenchmark.ModelRuns pop = cmp.popularity();
             out.printf(Locale.ROOT, "  popularity                                 NDCG@10 %.4f  Recall@10 %.4f%n", pop.ndcgMedian(),
                     pop.recallMedian());
@@ -209,6 +210,7 @@ final class RankBench implements Callable<Integer> {
                                 + " first fit %.2f s; runs %s s; with data in and factors out %.2f s)%n", p.fitMedian(),
                         p.fitCpuMedian(), p.ndcgMedian(), p.recallMedian(), p.startSeconds(), p.firstFitSeconds(),
                         BenchCommand.fmt(p.fitSeconds()), p.totalMedian());
+                out.printf(Locale.ROOT, "              NDCG@10 per run %s%n", ndcgs(p.ndcg10()));
                 out.printf(Locale.ROOT, "  ratios: fit time peer / augur = %.2f (CPU time %.2f); NDCG@10 augur / peer = %.3f%n",
                         cmp.timeRatio().get(), cmp.cpuRatio().get(), cmp.ndcgRatio().get());
             } else {
@@ -248,5 +250,13 @@ final class RankBench implements Callable<Integer> {
 
     private static double round(double x) {
         return Math.round(x * 10000) / 10000.0;
+    }
+
+    private static String ndcgs(double[] v) {
+        StringBuilder b = new StringBuilder();
+        for (double x : v) {
+            b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.4f", x));
+        }
+        return b.toString();
     }
 }
