@@ -1,5 +1,6 @@
 package dev.augur.core.rank.models;
 
+import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.Reason;
 import dev.augur.core.rank.Recommender;
@@ -162,11 +163,11 @@ public final class Als implements Recommender {
         int steps = params.cgSteps();
         boolean weighted = weightedRegularization;
         float reg = (float) params.regularization();
-        int workers = FitThreads.workers(rows, BLOCK, threads);
+        int workers = BlockRunner.workers(rows, BLOCK, threads);
         float[][] scratch = new float[workers][3 * d];
         int[] ptr = m.indptr();
         int[] idx = m.indices();
-        FitThreads.run(rows, BLOCK, threads, monitor, base, total, (from, to, worker) -> {
+        BlockRunner.run(rows, BLOCK, threads, monitor, base, total, (from, to, worker) -> {
             float[] s = scratch[worker];
             for (int a = from; a < to; a++) {
                 int n = ptr[a + 1] - ptr[a];
@@ -251,11 +252,11 @@ public final class Als implements Recommender {
 
     /** FᵀF + λI (d × d, row-major) over the {@code n} rows of {@code f}, summed in a fixed order. */
     private static double[] gram(float[] f, int n, int d, double reg, int threads, TaskMonitor monitor) {
-        int workers = FitThreads.workers(n, 1, threads);
+        int workers = BlockRunner.workers(n, 1, threads);
         int block = Math.max(1, (n + workers - 1) / workers);
         int blocks = (n + block - 1) / block;
         double[][] part = new double[Math.max(1, blocks)][d * d];
-        FitThreads.run(n, block, threads, monitor, -1, 0, (from, to, worker) -> {
+        BlockRunner.run(n, block, threads, monitor, -1, 0, (from, to, worker) -> {
             double[] g = part[from / block];
             for (int r = from; r < to; r++) {
                 int o = r * d;

@@ -1,5 +1,6 @@
 package dev.augur.core.rank.models;
 
+import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.Reason;
 import dev.augur.core.rank.Recommender;
@@ -136,7 +137,7 @@ public final class Bpr implements Recommender {
         float[] b = new float[items];
         int nnz = r.nnz();
         int[] sampled = usersToSample(r);
-        int workers = FitThreads.workers(nnz, BLOCK, sgd);
+        int workers = BlockRunner.workers(nnz, BLOCK, sgd);
         SplittableRandom[] rnd = new SplittableRandom[workers];
         for (int w = 0; w < workers; w++) {
             rnd[w] = init.split();
@@ -148,7 +149,7 @@ public final class Bpr implements Recommender {
         for (int e = 0; e < epochs && sampled.length > 0; e++) {
             monitor.message("BPR epoch " + (e + 1) + " of " + epochs);
             float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            FitThreads.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total, (from, to, worker) ->
+            BlockRunner.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total, (from, to, worker) ->
                     steps(r, sampled, uf, itf, b, d, to - from, lr, reg, withBias, rnd[worker]));
         }
         for (int u = 0; u < users; u++) {

@@ -1,5 +1,6 @@
 package dev.augur.core.rank.models;
 
+import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.ModelParams;
 import dev.augur.core.rank.Reason;
@@ -175,7 +176,7 @@ public final class FusedModel implements Recommender {
         for (int e = 0; e < epochs; e++) {
             monitor.message("fused: BPR epoch " + (e + 1) + " of " + epochs);
             float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            FitThreads.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total,
+            BlockRunner.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total,
                     (from, to, worker) -> bpr.steps(to - from, lr, reg, worker));
         }
         monitor.checkCancelled();
@@ -372,7 +373,7 @@ public final class FusedModel implements Recommender {
                 }
             }
             sampled = Arrays.copyOf(users, n);
-            int workers = FitThreads.workers(train.nnz(), BLOCK, data.threads());
+            int workers = BlockRunner.workers(train.nnz(), BLOCK, data.threads());
             rnd = new SplittableRandom[workers];
             for (int w = 0; w < workers; w++) {
                 rnd[w] = init.split();

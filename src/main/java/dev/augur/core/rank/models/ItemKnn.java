@@ -1,5 +1,6 @@
 package dev.augur.core.rank.models;
 
+import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.Reason;
 import dev.augur.core.rank.Recommender;
@@ -78,7 +79,7 @@ public final class ItemKnn implements Recommender {
         for (int i = 0; i < items; i++) {
             norm[i] = (float) Math.sqrt(byItem.rowLength(i));
         }
-        int workers = FitThreads.workers(items, BLOCK, data.threads());
+        int workers = BlockRunner.workers(items, BLOCK, data.threads());
         float[][] acc = new float[workers][items];
         int[][] touched = new int[workers][items];
         TopK[] tops = new TopK[workers];
@@ -92,7 +93,7 @@ public final class ItemKnn implements Recommender {
         int[] iPtr = byItem.indptr();
         int[] iIdx = byItem.indices();
         monitor.message("Item similarities");
-        FitThreads.run(items, BLOCK, data.threads(), monitor, 0, items, (from, to, worker) -> {
+        BlockRunner.run(items, BLOCK, data.threads(), monitor, 0, items, (from, to, worker) -> {
             float[] a = acc[worker];
             int[] t = touched[worker];
             TopK top = tops[worker];

@@ -1,5 +1,6 @@
 package dev.augur.core.rank.models;
 
+import dev.augur.core.task.BlockRunner;
 import dev.augur.core.task.TaskMonitor;
 
 /**
@@ -23,7 +24,7 @@ final class TextMap {
         double[][] gram = new double[d][d];
         double[][] cross = new double[k][d];
         // rows r < d fill the upper triangle of the Gram matrix (Σ_i w_i t_ir t_ic, c ≥ r), rows d.. the cross terms
-        FitThreads.run(d + k, 1, threads, monitor, -1, 0, (from, to, worker) -> {
+        BlockRunner.run(d + k, 1, threads, monitor, -1, 0, (from, to, worker) -> {
             for (int r = from; r < to; r++) {
                 boolean gramRow = r < d;
                 double[] row = gramRow ? gram[r] : cross[r - d];

@@ -1,32 +1,30 @@
-package dev.augur.core.rank.models;
+package dev.augur.core.task;
 
-import dev.augur.core.task.TaskCancelledException;
-import dev.augur.core.task.TaskMonitor;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs a model's fitting work over {@code [0, n)} in blocks: the calling thread (worker 0) and short-lived daemon
+ * Runs CPU work (a model fit, a projection, a k-NN graph) over {@code [0, n)} in blocks: the calling thread (worker 0) and short-lived daemon
  * helpers take the next block from a shared counter until none is left. With one thread the blocks run in order on
  * the caller, which is what makes a seeded fit repeatable. Cancellation is checked before each block; progress is
  * reported from the calling thread as {@code base + done} out of {@code total}.
  */
-final class FitThreads {
+public final class BlockRunner {
     /** The work on rows {@code from .. to-1}, run by worker {@code worker} (0 .. workers-1). */
     @FunctionalInterface
-    interface Blocks {
+    public interface Blocks {
         void run(int from, int to, int worker);
     }
 
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private FitThreads() {
+    private BlockRunner() {
     }
 
     /** How many workers {@link #run} uses for {@code n} rows in blocks of {@code block} on up to {@code threads}. */
-    static int workers(int n, int block, int threads) {
+    public static int workers(int n, int block, int threads) {
         int blocks = (int) ((n + (long) block - 1) / block);
         return Math.max(1, Math.min(Math.max(1, threads), blocks));
     }
@@ -35,7 +33,7 @@ final class FitThreads {
      * Runs {@code work} over all blocks and returns when every block is done.
      * @throws TaskCancelledException when the monitor was cancelled (blocks already taken finish first)
      */
-    static void run(int n, int block, int threads, TaskMonitor monitor, long base, long total, Blocks work) {
+    public static void run(int n, int block, int threads, TaskMonitor monitor, long base, long total, Blocks work) {
         monitor.checkCancelled();
         if (n <= 0) {
             return;
@@ -48,7 +46,7 @@ final class FitThreads {
         for (int t = 1; t < workers; t++) {
             int worker = t;
             helpers[t - 1] = new Thread(() -> loop(n, block, worker, monitor, work, next, done, failure, -1, 0),
-                    "augur-fit-" + SEQ.incrementAndGet());
+                    "augur-work-" + SEQ.incrementAndGet());
             helpers[t - 1].setDaemon(true);
             helpers[t - 1].start();
         }
