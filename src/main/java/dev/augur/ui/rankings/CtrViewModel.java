@@ -12,11 +12,10 @@ import dev.augur.core.store.StoredRun;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.JobSnapshot;
-import dev.augur.core.task.JobState;
 import dev.augur.core.task.TaskCancelledException;
 import dev.augur.core.task.TaskExecutor;
 import dev.augur.ui.common.JobBinding;
-import dev.augur.ui.jobs.JobsViewModel;
+import dev.augur.ui.common.JobProgress;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -25,7 +24,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -107,10 +105,8 @@ public final class CtrViewModel {
     private final ObservableList<CtrFeatureChoice> features = FXCollections.observableArrayList(
             c -> new Observable[] {c.selected(), c.available()});
     private final ReadOnlyStringWrapper settingsLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final JobProgress runProgress = new JobProgress();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper jobLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanBinding canRun;
@@ -150,8 +146,8 @@ public final class CtrViewModel {
                         + " (template " + ATTRIBUTES_TEMPLATE + "), as hashed tokens.", "No generated item"
                         + " attributes yet. Run the template " + ATTRIBUTES_TEMPLATE + " on the items in Profiles →"
                         + " Generate…, or: augur augment --template " + ATTRIBUTES_TEMPLATE + " --target items"));
-        canRun = Bindings.createBooleanBinding(() -> !running.get() && ready.get()
-                && features.stream().anyMatch(c -> c.selected().get() && c.available().get()), running, ready,
+        canRun = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && ready.get()
+                && features.stream().anyMatch(c -> c.selected().get() && c.available().get()), runProgress.runningProperty(), ready,
                 features);
         for (Observable o : new Observable[] {split, seed, labelRule, threshold, backbone, features}) {
             o.addListener(x -> updateSettingsLine());
@@ -333,10 +329,8 @@ public final class CtrViewModel {
         long id = datasetId;
         error.set("");
         status.set("");
-        running.set(true);
-        progress.set(-1);
         String name = "CTR comparison on " + dataset.get();
-        jobLine.set(name + " — queued");
+        runProgress.queued(name);
         Job<CtrService.Result> job = tasks.submit(name, m -> {
             try (Workspace ws = Workspace.open(file)) {
                 return new CtrService(ws).run(request, m);
@@ -370,17 +364,12 @@ public final class CtrViewModel {
     private void finished(Job<CtrService.Result> job) {
         if (current == job) {
             current = null;
-            running.set(false);
+            runProgress.stopped();
         }
     }
 
     private void onProgress(JobSnapshot s) {
-        if (s.state().isFinished()) {
-            progress.set(s.state() == JobState.SUCCEEDED ? 1 : Math.max(0, s.fraction()));
-        } else {
-            progress.set(s.fraction());
-        }
-        jobLine.set(JobsViewModel.describe(s));
+        runProgress.update(s);
     }
 
     private static String message(Throwable e) {
@@ -444,15 +433,15 @@ public final class CtrViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return runProgress.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return runProgress.progressProperty();
     }
 
     public ReadOnlyStringProperty jobLineProperty() {
-        return jobLine.getReadOnlyProperty();
+        return runProgress.lineProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -12,12 +12,11 @@ import dev.augur.core.store.DatasetInfo;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.JobSnapshot;
-import dev.augur.core.task.JobState;
 import dev.augur.core.task.TaskCancelledException;
 import dev.augur.core.task.TaskExecutor;
 import dev.augur.ui.common.ItemSelection;
 import dev.augur.ui.common.JobBinding;
-import dev.augur.ui.jobs.JobsViewModel;
+import dev.augur.ui.common.JobProgress;
 
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -25,9 +24,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -86,9 +83,7 @@ public final class RankingsViewModel {
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList(
             m -> new Observable[] {m.selected()});
     private final ReadOnlyStringWrapper protocolLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyStringWrapper jobLine = new ReadOnlyStringWrapper("");
+    private final JobProgress runProgress = new JobProgress();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final BooleanBinding canEvaluate;
@@ -155,8 +150,8 @@ public final class RankingsViewModel {
         this.threads = Math.max(1, threads);
         this.experiments = new ExperimentsViewModel(tasks);
         this.ctr = new CtrViewModel(tasks, split, seed);
-        canEvaluate = Bindings.createBooleanBinding(() -> !running.get() && workspace.get() != null
-                && dataset.get() != null && models.stream().anyMatch(m -> m.selected().get()), running, workspace,
+        canEvaluate = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && workspace.get() != null
+                && dataset.get() != null && models.stream().anyMatch(m -> m.selected().get()), runProgress.runningProperty(), workspace,
                 dataset, models);
         for (Observable o : new Observable[] {split, mode, k, seed}) {
             o.addListener(x -> updateProtocolLine());
@@ -276,10 +271,8 @@ public final class RankingsViewModel {
         int listLength = k.get();
         error.set("");
         status.set("");
-        running.set(true);
-        progress.set(-1);
         String name = "Evaluate " + String.join(", ", chosen) + " on " + dataset.get();
-        jobLine.set(name + " — queued");
+        runProgress.queued(name);
         Job<Evaluated> job = tasks.submit(name, m -> {
             Workspace ws = Workspace.open(file);
             Live opened = null;
@@ -333,17 +326,12 @@ public final class RankingsViewModel {
     private void finished(Job<Evaluated> job) {
         if (current == job) {
             current = null;
-            running.set(false);
+            runProgress.stopped();
         }
     }
 
     private void onProgress(JobSnapshot s) {
-        if (s.state().isFinished()) {
-            progress.set(s.state() == JobState.SUCCEEDED ? 1 : Math.max(0, s.fraction()));
-        } else {
-            progress.set(s.fraction());
-        }
-        jobLine.set(JobsViewModel.describe(s));
+        runProgress.update(s);
     }
 
     private void refreshExperiments() {
@@ -640,15 +628,15 @@ public final class RankingsViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return runProgress.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return runProgress.progressProperty();
     }
 
     public ReadOnlyStringProperty jobLineProperty() {
-        return jobLine.getReadOnlyProperty();
+        return runProgress.lineProperty();
     }
 
     public ReadOnlyStringProperty statusProperty() {
