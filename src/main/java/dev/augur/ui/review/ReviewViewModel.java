@@ -119,14 +119,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<SyntheticRow> current = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper currentIndex = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper facts = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper rationale = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper itemText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper profileLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper profile = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper history = new ReadOnlyStringWrapper("");
-    private final ObservableList<ReviewDecision> rowDecisions = FXCollections.observableArrayList();
+    private final ReviewDetail detail = new ReviewDetail();
 
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(false);
     private final StringProperty editText = new SimpleStringProperty("");
@@ -473,23 +466,13 @@ public final class ReviewViewModel implements AutoCloseable {
         ++detailing;
         current.set(null);
         currentIndex.set(-1);
-        title.set("");
-        facts.set("");
-        rationale.set("");
-        itemText.set("");
-        profileLine.set("");
-        profile.set("");
-        history.set("");
-        rowDecisions.clear();
+        detail.clear();
         editing.set(false);
         editError.set("");
     }
 
     private void showFacts(SyntheticRow r) {
-        title.set("User " + r.userExternalId() + " → " + (r.itemTitle().isBlank() ? "item " + r.itemExternalId()
-                : r.itemTitle() + " (" + r.itemExternalId() + ")"));
-        facts.set(RowText.facts(r));
-        rationale.set(r.rationale().isBlank() ? "(no rationale given)" : r.rationale());
+        detail.showFacts(r);
     }
 
     private void loadDetail(SyntheticRow row) {
@@ -506,11 +489,7 @@ public final class ReviewViewModel implements AutoCloseable {
             if (gen != detailing) {
                 return;
             }
-            itemText.set(d.itemText());
-            profileLine.set(d.profileLine());
-            profile.set(d.profile());
-            history.set(d.history());
-            rowDecisions.setAll(d.decisions());
+            detail.show(d);
         });
     }
 
@@ -997,37 +976,9 @@ public final class ReviewViewModel implements AutoCloseable {
         return currentIndex.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty factsProperty() {
-        return facts.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty rationaleProperty() {
-        return rationale.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty itemTextProperty() {
-        return itemText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty profileLineProperty() {
-        return profileLine.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty profileProperty() {
-        return profile.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty historyProperty() {
-        return history.getReadOnlyProperty();
-    }
-
-    /** The audit trail of the current row, oldest first. */
-    public ObservableList<ReviewDecision> rowDecisions() {
-        return rowDecisions;
+    /** The evidence for the current row (detail pane). */
+    public ReviewDetail detail() {
+        return detail;
     }
 
     public ReadOnlyBooleanProperty editingProperty() {

@@ -81,15 +81,15 @@ class ReviewViewModelTest {
         assertThat(fx(() -> vm.countsLine().get())).isEqualTo("Pending 11 · Accepted 0 · Rejected 0");
         assertThat(current(vm)).isEqualTo(m.ids().get(0));
         // u1 → k3: the item's text, u1's observed ratings, the proposal and its provenance
-        assertThat(fx(() -> vm.titleProperty().get())).isEqualTo("User u1 → Espresso Tamper (k3)");
-        assertThat(fx(() -> vm.itemTextProperty().get())).contains("Packs ground coffee evenly")
+        assertThat(fx(() -> vm.detail().titleProperty().get())).isEqualTo("User u1 → Espresso Tamper (k3)");
+        assertThat(fx(() -> vm.detail().itemTextProperty().get())).contains("Packs ground coffee evenly")
                 .contains("kitchen, coffee");
-        assertThat(fx(() -> vm.historyProperty().get())).contains("5  Copper Tea Kettle (k1)")
+        assertThat(fx(() -> vm.detail().historyProperty().get())).contains("5  Copper Tea Kettle (k1)")
                 .contains("4  Glass Teapot (k2)").doesNotContain("Trail Running Shoes");
-        assertThat(fx(() -> vm.rationaleProperty().get())).isEqualTo("u1 would like k3");
-        assertThat(fx(() -> vm.factsProperty().get())).contains("proposed 3").contains("model tiny")
+        assertThat(fx(() -> vm.detail().rationaleProperty().get())).isEqualTo("u1 would like k3");
+        assertThat(fx(() -> vm.detail().factsProperty().get())).contains("proposed 3").contains("model tiny")
                 .contains("confidence 0.19").contains("content 0.30").contains("collaborative 0.10");
-        assertThat(fx(() -> vm.profileLineProperty().get())).isEqualTo("No generated profile for this item.");
+        assertThat(fx(() -> vm.detail().profileLineProperty().get())).isEqualTo("No generated profile for this item.");
 
         fx(() -> vm.modelProperty().set("big"));
         settle(vm);
@@ -161,7 +161,7 @@ class ReviewViewModelTest {
         assertThat(reverted.value()).isEqualTo(proposed);
         assertThat(current(vm)).as("undo shows the row it reverted").isEqualTo(ids.get(2));
         assertThat(fx(() -> vm.currentProperty().get().status())).isEqualTo("pending");
-        assertThat(fx(() -> List.copyOf(vm.rowDecisions()))).extracting(ReviewDecision::action)
+        assertThat(fx(() -> List.copyOf(vm.detail().decisions()))).extracting(ReviewDecision::action)
                 .containsExactly("edit", "undo");
         assertThat(fx(() -> vm.messageProperty().get())).startsWith("Undone: back to pending");
 
