@@ -172,6 +172,11 @@ public final class RankingsView {
         status.textProperty().bind(vm.statusProperty());
         status.visibleProperty().bind(vm.runningProperty().not().and(vm.statusProperty().isNotEmpty()));
         status.managedProperty().bind(status.visibleProperty());
+        HBox filters = row(label("Filters: rating ≥"), field("rankings-min-rating", 3, vm.minRatingProperty()),
+                label("users with ≥"), field("rankings-min-user", 3, vm.minUserInteractionsProperty()),
+                label("items with ≥"), field("rankings-min-item", 3, vm.minItemInteractionsProperty()),
+                synthetic(), label("score"), field("rankings-max-users", 4, vm.maxUsersProperty()),
+                label("users (blank: all)"));
         HBox run = row(label("Models"), models, evaluate, cancel);
         HBox progress = row(bar, job, status);
         progress.managedProperty().bind(vm.runningProperty().or(status.visibleProperty()));
@@ -189,7 +194,7 @@ public final class RankingsView {
         error.setMinHeight(Region.USE_PREF_SIZE);
         error.textProperty().bind(vm.errorProperty());
         error.managedProperty().bind(error.textProperty().isNotEmpty());
-        return new VBox(4, form, run, protocol, progress, error);
+        return new VBox(4, form, filters, run, protocol, progress, error);
     }
 
     // ---- the user and the columns ------------------------------------------------------------------------------
@@ -412,5 +417,22 @@ public final class RankingsView {
         Label l = new Label(text);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    private static TextField field(String id, int columns, javafx.beans.property.StringProperty value) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.setPromptText("–");
+        f.textProperty().bindBidirectional(value);
+        return f;
+    }
+
+    private CheckBox synthetic() {
+        CheckBox c = new CheckBox("with accepted synthetic");
+        c.setId("rankings-with-synthetic");
+        c.setTooltip(new javafx.scene.control.Tooltip("Accepted synthetic interactions join training (never the test)"));
+        c.selectedProperty().bindBidirectional(vm.withSyntheticProperty());
+        return c;
     }
 }

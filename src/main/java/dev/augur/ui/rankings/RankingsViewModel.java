@@ -80,6 +80,11 @@ public final class RankingsViewModel {
     private final ObjectProperty<ModeChoice> mode = new SimpleObjectProperty<>(ModeChoice.FULL);
     private final IntegerProperty k = new SimpleIntegerProperty(10);
     private final StringProperty seed = new SimpleStringProperty("42");
+    private final StringProperty minRating = new SimpleStringProperty("");
+    private final StringProperty minUserInteractions = new SimpleStringProperty("");
+    private final StringProperty minItemInteractions = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty withSynthetic = new javafx.beans.property.SimpleBooleanProperty();
+    private final StringProperty maxUsers = new SimpleStringProperty("");
     private final ObservableList<ModelChoice> models = FXCollections.observableArrayList(
             m -> new Observable[] {m.selected()});
     private final ReadOnlyStringWrapper protocolLine = new ReadOnlyStringWrapper("");
@@ -153,7 +158,8 @@ public final class RankingsViewModel {
         canEvaluate = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && workspace.get() != null
                 && dataset.get() != null && models.stream().anyMatch(m -> m.selected().get()), runProgress.runningProperty(), workspace,
                 dataset, models);
-        for (Observable o : new Observable[] {split, mode, k, seed}) {
+        for (Observable o : new Observable[] {split, mode, k, seed, minRating, minUserInteractions,
+            minItemInteractions, withSynthetic, maxUsers}) {
             o.addListener(x -> updateProtocolLine());
         }
         updateProtocolLine();
@@ -241,7 +247,34 @@ public final class RankingsViewModel {
         }
         TreeSet<Integer> ks = new TreeSet<>(STANDARD_KS);
         ks.add(k.get());
-        return new Protocol(split.get().spec(), Filters.NONE, s, mode.get().mode(), List.copyOf(ks), "test", 0);
+        String rating = minRating.get() == null ? "" : minRating.get().strip();
+        double r;
+        try {
+            r = rating.isEmpty() ? Double.NaN : Double.parseDouble(rating);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the minimum rating must be a number, not '" + rating + "'");
+        }
+        Filters filters = new Filters(r, count(minUserInteractions.get(), "minimum interactions per user"),
+                count(minItemInteractions.get(), "minimum interactions per item"), withSynthetic.get());
+        return new Protocol(split.get().spec(), filters, s, mode.get().mode(), List.copyOf(ks), "test",
+                count(maxUsers.get(), "number of users to sample"));
+    }
+
+    /** A blank field is 0 (no filter); anything else must be a whole number ≥ 0. */
+    private static int count(String text, String what) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return 0;
+        }
+        try {
+            int n = Integer.parseInt(t);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message
+        }
+        throw new IllegalArgumentException("the " + what + " must be a whole number ≥ 0, not '" + t + "'");
     }
 
     private void updateProtocolLine() {
@@ -608,6 +641,29 @@ public final class RankingsViewModel {
     /** The length of the top-K lists, and the cut-off the metrics open at. */
     public IntegerProperty kProperty() {
         return k;
+    }
+
+    /** Filters applied before the split: blank means none. */
+    public StringProperty minRatingProperty() {
+        return minRating;
+    }
+
+    public StringProperty minUserInteractionsProperty() {
+        return minUserInteractions;
+    }
+
+    public StringProperty minItemInteractionsProperty() {
+        return minItemInteractions;
+    }
+
+    /** Train with the accepted synthetic interactions too (never tested on them). */
+    public javafx.beans.property.BooleanProperty withSyntheticProperty() {
+        return withSynthetic;
+    }
+
+    /** Score a seeded sample of this many users (blank: all); the LLM re-ranker needs it. */
+    public StringProperty maxUsersProperty() {
+        return maxUsers;
     }
 
     public StringProperty seedProperty() {

@@ -114,6 +114,35 @@ class RankingsViewModelTest {
     }
 
     @Test
+    void filtersAndAUserSampleEnterTheProtocolAndBadValuesAreNamed() throws Exception {
+        Path file = RankingsFixtures.shopLog(dir.resolve("shop.augur"));
+        RankingsViewModel vm = open(file, RankingsFixtures.recommenders());
+        leaveLastOut(vm, 10, "42");
+        fx(() -> {
+            vm.minRatingProperty().set("4");
+            vm.minUserInteractionsProperty().set("5");
+            vm.withSyntheticProperty().set(true);
+            vm.maxUsersProperty().set("10");
+            return null;
+        });
+        var p = fx(vm::protocol);
+        assertThat(p.filters().minRating()).isEqualTo(4.0);
+        assertThat(p.filters().minUserInteractions()).isEqualTo(5);
+        assertThat(p.filters().minItemInteractions()).isZero();
+        assertThat(p.filters().withSynthetic()).isTrue();
+        assertThat(p.maxUsers()).isEqualTo(10);
+        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("value ≥ 4.0").contains("users with ≥ 5")
+                .contains("with accepted synthetic").contains("10 users sampled");
+        fx(() -> {
+            vm.minItemInteractionsProperty().set("-2");
+            return null;
+        });
+        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("minimum interactions per item")
+                .contains("'-2'");
+        assertThat(fx(() -> vm.evaluate().isPresent())).isFalse();
+    }
+
+    @Test
     void aRunShowsAUserWithHeldOutItemsTheirHistoryAndKTitledItemsPerModel() throws Exception {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 10, "42");
