@@ -43,7 +43,11 @@ public final class Recommenders {
         });
         factories.put("als", p -> {
             ModelParams.rejectUnknown("als", p, List.of("factors", "iterations", "regularization", "alpha",
-                    "cg_steps", "use_values", "weighted_regularization"));
+                    "cg_steps", "use_values", "weighted_regularization", "solver"));
+            String solver = p.getOrDefault("solver", "cg");
+            if (!solver.equals("cg") && !solver.equals("cholesky")) {
+                throw new IllegalArgumentException("als.solver is cg or cholesky, not '" + solver + "'");
+            }
             Als.Params d = Als.Params.DEFAULTS;
             return new Als(new Als.Params(ModelParams.intParam("als", p, "factors", d.factors()),
                     ModelParams.intParam("als", p, "iterations", d.iterations()),
@@ -51,7 +55,8 @@ public final class Recommenders {
                     ModelParams.doubleParam("als", p, "alpha", d.alpha()),
                     ModelParams.intParam("als", p, "cg_steps", d.cgSteps()),
                     ModelParams.boolParam("als", p, "use_values", d.useValues())))
-                    .weightedRegularization(ModelParams.boolParam("als", p, "weighted_regularization", false));
+                    .weightedRegularization(ModelParams.boolParam("als", p, "weighted_regularization", false))
+                    .exactSolver(solver.equals("cholesky"));
         });
         factories.put("content", p -> {
             ModelParams.rejectUnknown("content", p, List.of("half_life"));

@@ -61,6 +61,7 @@ public final class Als implements Recommender {
 
     private final Params params;
     private boolean weightedRegularization;
+    private boolean exact;
     private int dim;
     private float[] userFactors = new float[0];
     private float[] itemFactors = new float[0];
@@ -90,6 +91,7 @@ public final class Als implements Recommender {
         m.put("iterations", params.iterations());
         m.put("regularization", params.regularization());
         m.put("weighted_regularization", weightedRegularization);
+        m.put("solver", exact ? "cholesky" : "cg");
         m.put("alpha", params.alpha());
         m.put("cg_steps", params.cgSteps());
         m.put("use_values", params.useValues());
@@ -100,6 +102,15 @@ public final class Als implements Recommender {
      * Scales each row's L2 penalty by its number of interactions (λ·n, ALS-WR, as Spark MLlib does) instead of a flat
      * λ; off by default. Needed to compare with Spark at equal settings: the same λ is not the same penalty.
      */
+    /**
+     * Solves each row exactly (Cholesky on the full normal equations, as Spark MLlib does) instead of with a few
+     * warm-started conjugate-gradient steps; slower by about d / cgSteps, for like-for-like comparisons.
+     */
+    public Als exactSolver(boolean on) {
+        this.exact = on;
+        return this;
+    }
+
     public Als weightedRegularization(boolean on) {
         this.weightedRegularization = on;
         return this;
@@ -165,6 +176,7 @@ public final class Als implements Recommender {
         float reg = (float) params.regularization();
         int workers = BlockRunner.workers(rows, BLOCK, threads);
         float[][] scratch = new float[workers][3 * d];
+        double[][] system = exact ? new double[workers][d * d + d] : null;
         int[] ptr = m.indptr();
         int[] idx = m.indices();
         BlockRunner.run(rows, BLOCK, threads, monitor, base, total, (from, to, worker) -> {
@@ -173,9 +185,76 @@ public final class Als implements Recommender {
                 int n = ptr[a + 1] - ptr[a];
                 // ALS-WR (Zhou et al. 2008, Spark's choice): λ·n on the diagonal instead of λ
                 float extra = weighted && n > 0 ? reg * (n - 1) : 0f;
+                if (exact) {
+                    if (n > 0) {
+                        solveExactly(target, a * d, fixed, g, idx, conf, ptr[a], ptr[a + 1], d, extra,
+                                system[worker]);
+                    }
+                    continue;
+                }
                 cg(target, a * d, fixed, gram, idx, conf, ptr[a], ptr[a + 1], d, steps, s, extra);
             }
         });
+    }
+
+    /**
+     * The exact row update (Spark's way): builds A = G + Σ (c-1) f fᵀ + extra·I and b = Σ c f in double precision
+     * and solves A x = b by Cholesky. d² work per interaction instead of CG's d per step.
+     */
+    private static void solveExactly(float[] x, int ox, float[] f, double[] gram, int[] idx, float[] conf, int from,
+                                     int to, int d, float extra, double[] sys) {
+        System.arraycopy(gram, 0, sys, 0, d * d);
+        java.util.Arrays.fill(sys, d * d, d * d + d, 0);
+        for (int i = 0; i < d; i++) {
+            sys[i * d + i] += extra;
+        }
+        for (int k = from; k < to; k++) {
+            int of = idx[k] * d;
+            double c = conf[k];
+            double w = c - 1;
+            for (int i = 0; i < d; i++) {
+                double fi = f[of + i];
+                double wfi = w * fi;
+                int row = i * d;
+                for (int j = 0; j <= i; j++) {
+                    sys[row + j] += wfi * f[of + j];
+                }
+                sys[d * d + i] += c * fi;
+            }
+        }
+        // Cholesky on the lower triangle, in place
+        for (int j = 0; j < d; j++) {
+            double diag = sys[j * d + j];
+            for (int k = 0; k < j; k++) {
+                diag -= sys[j * d + k] * sys[j * d + k];
+            }
+            diag = Math.sqrt(Math.max(diag, 1e-12));
+            sys[j * d + j] = diag;
+            for (int i = j + 1; i < d; i++) {
+                double v = sys[i * d + j];
+                for (int k = 0; k < j; k++) {
+                    v -= sys[i * d + k] * sys[j * d + k];
+                }
+                sys[i * d + j] = v / diag;
+            }
+        }
+        // forward then backward substitution on b
+        int b = d * d;
+        for (int i = 0; i < d; i++) {
+            double v = sys[b + i];
+            for (int k = 0; k < i; k++) {
+                v -= sys[i * d + k] * sys[b + k];
+            }
+            sys[b + i] = v / sys[i * d + i];
+        }
+        for (int i = d - 1; i >= 0; i--) {
+            double v = sys[b + i];
+            for (int k = i + 1; k < d; k++) {
+                v -= sys[k * d + i] * sys[b + k];
+            }
+            sys[b + i] = v / sys[i * d + i];
+            x[ox + i] = (float) sys[b + i];
+        }
     }
 
     /** implicit's conjugate-gradient row update: r = b - A·x, with A = G + Σ (c-1) f fᵀ and b = Σ c f. */

@@ -27,6 +27,33 @@ class AlsTest {
     }
 
     @Test
+    void theCholeskySolverReachesWhatEnoughConjugateGradientStepsReach() {
+        Split split = ModelFixtures.randomSplit(ModelFixtures.planted(200, 150, 20, 4, 1), 1);
+        TrainingData data = ModelFixtures.training(split, 1);
+        // CG with as many steps as dimensions solves each row's system exactly (up to rounding)
+        Als cg = new Als(new Als.Params(8, 2, 5, 2, 8, false)).weightedRegularization(true);
+        Als exact = new Als(new Als.Params(8, 2, 5, 2, 3, false)).weightedRegularization(true).exactSolver(true);
+        Als fewSteps = new Als(new Als.Params(8, 2, 5, 2, 1, false)).weightedRegularization(true);
+        cg.fit(data, TaskMonitor.NONE);
+        exact.fit(data, TaskMonitor.NONE);
+        fewSteps.fit(data, TaskMonitor.NONE);
+        assertThat(exact.params()).containsEntry("solver", "cholesky");
+        double exactGap = 0;
+        double fewGap = 0;
+        for (int user = 0; user < 20; user++) {
+            float[] a = ModelFixtures.scores(cg, user, 150);
+            float[] b = ModelFixtures.scores(exact, user, 150);
+            float[] c = ModelFixtures.scores(fewSteps, user, 150);
+            for (int i = 0; i < 150; i++) {
+                exactGap = Math.max(exactGap, Math.abs(a[i] - b[i]));
+                fewGap = Math.max(fewGap, Math.abs(a[i] - c[i]));
+            }
+        }
+        assertThat(exactGap).isLessThan(1e-3);
+        assertThat(fewGap).isGreaterThan(exactGap * 10);
+    }
+
+    @Test
     void theSameSeedRepeatsExactly() {
         Split split = ModelFixtures.randomSplit(ModelFixtures.planted(200, 150, 20, 4, 1), 1);
         TrainingData data = ModelFixtures.training(split, 1);
