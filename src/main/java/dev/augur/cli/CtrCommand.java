@@ -32,15 +32,8 @@ final class CtrCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Dataset (default: the workspace's first).")
-    String dataset;
-
-    @Option(names = "--split", defaultValue = "random:0.8,0.1,0.1", paramLabel = "SPLIT",
-            description = "random:0.8,0.1,0.1 | leave-last-out | temporal:0.2 | cold-items:0.1 (default ${DEFAULT-VALUE}).")
-    String split;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--threshold", defaultValue = "4", paramLabel = "R",
             description = "Label = value ≥ R (default ${DEFAULT-VALUE}); ignored with --clicks.")
@@ -60,13 +53,6 @@ final class CtrCommand implements Callable<Integer> {
     @Option(names = "--backbone", defaultValue = "fm", description = "fm or lr (default ${DEFAULT-VALUE}).")
     String backbone;
 
-    @Option(names = "--text-vectors", paramLabel = "KIND:FIELD:ENCODER",
-            description = "Item vector set for 'text' (default: the latest item set).")
-    String textVectors;
-
-    @Option(names = "--label", description = "A label for the stored run.")
-    String label;
-
     @Option(names = "--json", description = "Print one JSON object on the last line.")
     boolean json;
 
@@ -80,17 +66,17 @@ final class CtrCommand implements Callable<Integer> {
             case "lr" -> FactorizationMachine.Config.logistic();
             default -> throw new IllegalArgumentException("--backbone is fm or lr, not '" + backbone + "'");
         };
-        config = config.withSeed(seed);
-        Protocol protocol = new Protocol(SplitSpec.parse(split), Filters.NONE, seed, EvalMode.FULL, List.of(10),
+        config = config.withSeed(options.seed);
+        Protocol protocol = new Protocol(SplitSpec.parse(options.split), Filters.NONE, options.seed, EvalMode.FULL, List.of(10),
                 "test", 0);
         CtrLabels labels = clicks ? CtrLabels.clicks() : CtrLabels.ratingAtLeast(threshold);
         ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         CtrService.Result result;
         DatasetInfo d;
         try (Workspace ws = workspace.openExisting()) {
-            d = RankingOptions.dataset(ws, dataset);
-            result = new CtrService(ws).run(new CtrService.Request(d.id(), protocol, labels, added, textVectors,
-                    attributesTemplate, config, label), progress);
+            d = RankingOptions.dataset(ws, options.dataset);
+            result = new CtrService(ws).run(new CtrService.Request(d.id(), protocol, labels, added, options.textVectors,
+                    attributesTemplate, config, options.label), progress);
         } finally {
             progress.done();
         }

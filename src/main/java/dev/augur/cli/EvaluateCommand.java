@@ -35,12 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace;
 
-    @Option(names = "--dataset", paramLabel = "NAME", description = "Dataset (default: the workspace's first).")
-    String dataset;
-
-    @Option(names = "--split", defaultValue = "random:0.8,0.1,0.1", paramLabel = "SPLIT",
-            description = "random:0.8,0.1,0.1 | leave-last-out | temporal:0.2 | cold-items:0.1 (default ${DEFAULT-VALUE}).")
-    String split;
+    @Mixin
+    RunOptions options;
 
     @Option(names = "--models", defaultValue = "pop,itemknn,bpr,als", paramLabel = "LIST",
             description = "Comma-separated models (default ${DEFAULT-VALUE}); see --list-models.")
@@ -48,9 +44,6 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--k", defaultValue = "10,20", paramLabel = "K", description = "Cut-offs (default ${DEFAULT-VALUE}).")
     String ks;
-
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the split and the models (default ${DEFAULT-VALUE}).")
-    long seed;
 
     @Option(names = "--mode", defaultValue = "full", paramLabel = "MODE",
             description = "full (all items) or sampled:N (N random negatives per user; labelled SAMPLED everywhere).")
@@ -78,15 +71,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--param", paramLabel = "MODEL.NAME=VALUE", description = "A model parameter, e.g. bpr.epochs=30.")
     List<String> params = new ArrayList<>();
 
-    @Option(names = "--text-vectors", paramLabel = "KIND:FIELD:ENCODER",
-            description = "Item vector set for content/fused (default: the latest item set).")
-    String textVectors;
-
     @Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores).")
     Integer threads;
-
-    @Option(names = "--label", description = "A label for the stored run.")
-    String label;
 
     @Mixin
     LlmOptions llm;
@@ -98,17 +84,17 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = Arrays.stream(models.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Protocol protocol = new Protocol(SplitSpec.parse(split), new Filters(minRating == null ? Double.NaN : minRating,
-                minUser, minItem, withSynthetic), seed, EvalMode.parse(mode), RankingOptions.ks(ks), target, maxUsers);
+        Protocol protocol = new Protocol(SplitSpec.parse(options.split), new Filters(minRating == null ? Double.NaN : minRating,
+                minUser, minItem, withSynthetic), options.seed, EvalMode.parse(mode), RankingOptions.ks(ks), target, maxUsers);
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         EvalRun run;
         DatasetInfo d;
         try (Workspace ws = workspace.openExisting(); LlmOptions.Session session = llm.open(ws)) {
-            d = RankingOptions.dataset(ws, dataset);
+            d = RankingOptions.dataset(ws, options.dataset);
             RankingService service = new RankingService(ws, session.recommenders());
             run = service.evaluate(new EvalRequest(d.id(), protocol, names, RankingOptions.params(params),
-                    textVectors, n, label), progress);
+                    options.textVectors, n, options.label), progress);
         } finally {
             progress.done();
         }
