@@ -1,5 +1,7 @@
 package dev.augur.ui.rankings;
 
+import dev.augur.ui.common.JobControls;
+
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -86,31 +88,10 @@ final class CtrTab {
         run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(vm.canRun().not());
         run.setOnAction(e -> vm.run());
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setId("ctr-cancel");
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("ctr-progress");
-        bar.setPrefWidth(120);
-        bar.setMinWidth(Region.USE_PREF_SIZE);
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.runningProperty());
-        bar.managedProperty().bind(bar.visibleProperty());
-        Label job = new Label();
-        job.setId("ctr-job");
-        job.getStyleClass().add("text-muted");
-        job.textProperty().bind(vm.jobLineProperty());
-        job.visibleProperty().bind(vm.runningProperty());
-        job.managedProperty().bind(job.visibleProperty());
-        job.setMinWidth(0);
-        Label status = new Label();
-        status.setId("ctr-status");
-        status.setStyle("-fx-text-fill: -color-success-fg;");
-        status.textProperty().bind(vm.statusProperty());
-        status.visibleProperty().bind(vm.runningProperty().not().and(vm.statusProperty().isNotEmpty()));
-        status.managedProperty().bind(status.visibleProperty());
+        Button cancel = JobControls.cancel("ctr-cancel", vm.runningProperty(), vm::cancel);
+        ProgressBar bar = JobControls.bar("ctr-progress", 120, vm.progressProperty(), vm.runningProperty());
+        Label job = JobControls.line("ctr-job", vm.jobLineProperty(), vm.runningProperty());
+        Label status = JobControls.success("ctr-status", vm.statusProperty(), vm.runningProperty());
         status.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox settings = row(label("Labels"), rule, threshold, label("Split"), split, label("Seed"), seed,

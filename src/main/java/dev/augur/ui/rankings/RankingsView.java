@@ -1,5 +1,7 @@
 package dev.augur.ui.rankings;
 
+import dev.augur.ui.common.JobControls;
+
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -145,33 +147,13 @@ public final class RankingsView {
         evaluate.setMinWidth(Region.USE_PREF_SIZE);
         evaluate.disableProperty().bind(vm.canEvaluate().not());
         evaluate.setOnAction(e -> vm.evaluate());
-        Button cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setId("rankings-cancel");
-        cancel.setMinWidth(Region.USE_PREF_SIZE);
-        cancel.disableProperty().bind(vm.runningProperty().not());
-        cancel.setOnAction(e -> vm.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("rankings-progress");
-        bar.setPrefWidth(140);
-        bar.progressProperty().bind(vm.progressProperty());
-        bar.visibleProperty().bind(vm.runningProperty());
-        Label job = new Label();
-        job.setId("rankings-job");
-        job.getStyleClass().add("text-muted");
-        job.textProperty().bind(vm.jobLineProperty());
-        job.visibleProperty().bind(vm.runningProperty());
-        job.managedProperty().bind(job.visibleProperty());
-        job.setMinWidth(0);
-        bar.managedProperty().bind(bar.visibleProperty());
+        Button cancel = JobControls.cancel("rankings-cancel", vm.runningProperty(), vm::cancel);
+        ProgressBar bar = JobControls.bar("rankings-progress", 140, vm.progressProperty(), vm.runningProperty());
+        Label job = JobControls.line("rankings-job", vm.jobLineProperty(), vm.runningProperty());
         HBox form = row(label("Dataset"), dataset, label("Split"), split, label("Mode"), mode, label("K"), k,
                 label("Seed"), seed);
 
-        Label status = new Label();
-        status.setId("rankings-status");
-        status.setStyle("-fx-text-fill: -color-success-fg;");
-        status.textProperty().bind(vm.statusProperty());
-        status.visibleProperty().bind(vm.runningProperty().not().and(vm.statusProperty().isNotEmpty()));
-        status.managedProperty().bind(status.visibleProperty());
+        Label status = JobControls.success("rankings-status", vm.statusProperty(), vm.runningProperty());
         HBox filters = row(label("Filters: rating ≥"), field("rankings-min-rating", 3, vm.minRatingProperty()),
                 label("users with ≥"), field("rankings-min-user", 3, vm.minUserInteractionsProperty()),
                 label("items with ≥"), field("rankings-min-item", 3, vm.minItemInteractionsProperty()),
