@@ -8,19 +8,18 @@ import dev.augur.core.augment.GenerationImporter;
 import dev.augur.core.augment.PromptTemplate;
 import dev.augur.core.augment.TemplateRegistry;
 import dev.augur.core.llm.LlmClient;
-import dev.augur.core.llm.LlmClients;
 import dev.augur.core.store.Workspace;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,17 +64,8 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--limit", defaultValue = "0", description = "At most this many users or items (0: all).")
     int limit;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama), a vLLM or llama.cpp server,"
-                    + " LM Studio, https://api.openai.com/v1. The API key comes from $AUGUR_LLM_API_KEY, $OPENAI_API_KEY"
-                    + " or the OS keyring, never from the command line.")
-    URI baseUrl;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name on that server.")
-    String model;
-
-    @Option(names = "--gguf", paramLabel = "FILE", description = "Run llama.cpp in process on this GGUF file instead.")
-    Path gguf;
+    @Mixin
+    LlmServerOptions llm;
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
@@ -102,13 +92,7 @@ final class AugmentCommand implements Callable<Integer> {
         if (workspace == null || template == null || target == null) {
             throw new IllegalArgumentException("augment needs --workspace, --template and --target (or --list-templates)");
         }
-        if ((gguf == null) == (baseUrl == null)) {
-            throw new IllegalArgumentException("give either --base-url URL --model NAME (an OpenAI-compatible server such as"
-                    + " Ollama at http://localhost:11434/v1) or --gguf FILE (llama.cpp in process)");
-        }
-        if (baseUrl != null && model == null) {
-            throw new IllegalArgumentException("--base-url needs --model NAME (the server's model name)");
-        }
+        llm.check();
         if (!Files.exists(workspace)) {
             throw new IllegalArgumentException("no workspace at " + workspace.toAbsolutePath());
         }
@@ -125,7 +109,7 @@ final class AugmentCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         AugmentReport r;
         try (Workspace ws = Workspace.open(workspace);
-             LlmClient client = gguf != null ? LlmClients.gguf(gguf) : LlmClients.http(baseUrl, model)) {
+             LlmClient client = llm.open()) {
             r = new AugmentService(templates).run(ws, request, client, progress);
         } finally {
             progress.done();

@@ -4,7 +4,6 @@ import dev.augur.core.augment.AugmentException;
 import dev.augur.core.augment.TemplateRegistry;
 import dev.augur.core.dataset.OnError;
 import dev.augur.core.llm.LlmClient;
-import dev.augur.core.llm.LlmClients;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.synth.SynthReport;
 import dev.augur.core.synth.SynthRequest;
@@ -22,7 +21,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -63,16 +61,8 @@ final class SynthCommand implements Callable<Integer> {
     @Option(names = "--dataset", paramLabel = "NAME", description = "Dataset (default: the workspace's first).")
     String dataset;
 
-    @Option(names = "--base-url", paramLabel = "URL",
-            description = "OpenAI-compatible server, e.g. http://localhost:11434/v1 (Ollama). The API key comes from"
-                    + " $AUGUR_LLM_API_KEY, $OPENAI_API_KEY or the OS keyring, never from the command line.")
-    URI baseUrl;
-
-    @Option(names = "--model", paramLabel = "NAME", description = "Model name on that server.")
-    String model;
-
-    @Option(names = "--gguf", paramLabel = "FILE", description = "Run llama.cpp in process on this GGUF file instead.")
-    Path gguf;
+    @Mixin
+    LlmServerOptions llm;
 
     @Option(names = "--concurrency", defaultValue = "4", description = "Requests in flight (default ${DEFAULT-VALUE}).")
     int concurrency;
@@ -89,25 +79,19 @@ final class SynthCommand implements Callable<Integer> {
             throw new IllegalArgumentException("synth needs --workspace, --target cold-items|tail-items|short-users"
                     + " and --limit N (or: synth import FILE --workspace W)");
         }
-        if ((gguf == null) == (baseUrl == null)) {
-            throw new IllegalArgumentException("give either --base-url URL --model NAME (an OpenAI-compatible server"
-                    + " such as Ollama at http://localhost:11434/v1) or --gguf FILE (llama.cpp in process)");
-        }
-        if (baseUrl != null && (model == null || model.isBlank())) {
-            throw new IllegalArgumentException("--base-url needs --model NAME (the server's model name)");
-        }
+        llm.check();
         if (!Files.exists(workspace)) {
             throw new IllegalArgumentException("no workspace at " + workspace.toAbsolutePath()
                     + "; create one with: augur import <file-or-folder> --workspace " + workspace);
         }
         SynthRequest request = SynthRequest.of(SynthTarget.parse(target), limit).withCandidates(candidates)
-                .withCollabModel(collab).withConcurrency(gguf != null ? 1 : concurrency)
+                .withCollabModel(collab).withConcurrency(llm.inProcess() ? 1 : concurrency)
                 .withTimeout(Duration.ofSeconds(timeout)).withDataset(dataset);
         PrintWriter out = spec.commandLine().getOut();
         ConsoleProgress progress = ConsoleProgress.forTerminal(spec.commandLine().getErr());
         SynthReport r;
         try (Workspace ws = Workspace.open(workspace);
-             LlmClient client = gguf != null ? LlmClients.gguf(gguf) : LlmClients.http(baseUrl, model)) {
+             LlmClient client = llm.open()) {
             r = new SyntheticService(new TemplateRegistry()).run(ws, request, client, progress);
         } catch (AugmentException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
