@@ -25,7 +25,7 @@ final class CardCell extends ListCell<ItemCard> {
     static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
     static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
 
-    private final RankingsViewModel vm;
+    private final UserPanelViewModel vm;
     private final Label rank = new Label();
     private final Label title = new Label();
     private final Label badge = new Label("✓ held out");
@@ -37,7 +37,7 @@ final class CardCell extends ListCell<ItemCard> {
     // held by the cell; the view model only holds it weakly, so replaced columns leave no listeners behind
     private final ChangeListener<Number> onLinked = (o, was, is) -> restyle();
 
-    CardCell(RankingsViewModel vm) {
+    CardCell(UserPanelViewModel vm) {
         this.vm = vm;
         setPrefWidth(0); // fit the list's width: long titles and reasons are cut, not scrolled sideways
         rank.setMinWidth(Region.USE_PREF_SIZE);

@@ -50,28 +50,29 @@ final class CtrTab {
     // ---- the form ----------------------------------------------------------------------------------------------
 
     private static Node form(CtrViewModel vm) {
-        ChoiceBox<CtrViewModel.LabelRule> rule = new ChoiceBox<>(vm.labelRules());
+        CtrFormViewModel form = vm.form();
+        ChoiceBox<CtrFormViewModel.LabelRule> rule = new ChoiceBox<>(form.labelRules());
         rule.setId("ctr-labels");
-        rule.valueProperty().bindBidirectional(vm.labelRuleProperty());
+        rule.valueProperty().bindBidirectional(form.labelRuleProperty());
         rule.setPrefWidth(150);
         TextField threshold = new TextField();
         threshold.setId("ctr-threshold");
         threshold.setPrefColumnCount(3);
-        threshold.textProperty().bindBidirectional(vm.thresholdProperty());
-        threshold.disableProperty().bind(vm.labelRuleProperty().isEqualTo(CtrViewModel.LabelRule.CLICKS));
+        threshold.textProperty().bindBidirectional(form.thresholdProperty());
+        threshold.disableProperty().bind(form.labelRuleProperty().isEqualTo(CtrFormViewModel.LabelRule.CLICKS));
         threshold.setTooltip(new Tooltip("An interaction rated at least this counts as a click (label 1)."));
-        ChoiceBox<SplitChoice> split = new ChoiceBox<>(vm.splits());
+        ChoiceBox<SplitChoice> split = new ChoiceBox<>(form.splits());
         split.setId("ctr-split");
         split.setPrefWidth(150);
-        split.valueProperty().bindBidirectional(vm.splitProperty());
+        split.valueProperty().bindBidirectional(form.splitProperty());
         split.setTooltip(new Tooltip("The top bar's split: cold items show best what features beyond ids add."));
         TextField seed = new TextField();
         seed.setId("ctr-seed");
         seed.setPrefColumnCount(4);
-        seed.textProperty().bindBidirectional(vm.seedProperty());
-        ChoiceBox<CtrViewModel.Backbone> backbone = new ChoiceBox<>(vm.backbones());
+        seed.textProperty().bindBidirectional(form.seedProperty());
+        ChoiceBox<CtrFormViewModel.Backbone> backbone = new ChoiceBox<>(form.backbones());
         backbone.setId("ctr-backbone");
-        backbone.valueProperty().bindBidirectional(vm.backboneProperty());
+        backbone.valueProperty().bindBidirectional(form.backboneProperty());
         backbone.setPrefWidth(110);
         backbone.setTooltip(new Tooltip("The model fitted for every variant: a factorisation machine with 16"
                 + " factors, or logistic regression."));
@@ -79,7 +80,7 @@ final class CtrTab {
         HBox groups = new HBox(12);
         groups.setId("ctr-features");
         groups.setAlignment(Pos.CENTER_LEFT);
-        for (CtrFeatureChoice c : vm.features()) {
+        for (CtrFeatureChoice c : form.features()) {
             groups.getChildren().add(featureBox(vm, c));
         }
         Button run = new Button("Run", new FontIcon(Feather.PLAY));
@@ -100,7 +101,7 @@ final class CtrTab {
         Label line = new Label(null, new FontIcon(Feather.INFO));
         line.setId("ctr-settings-line");
         line.getStyleClass().add("text-muted");
-        line.textProperty().bind(vm.settingsLineProperty());
+        line.textProperty().bind(form.settingsLineProperty());
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.setTooltip(new Tooltip("Every variant is fitted on the same samples, settings and seed; the split and"

@@ -1,12 +1,7 @@
 package dev.augur.ui.rankings;
 
 import dev.augur.core.rank.CtrService;
-import dev.augur.core.rank.EvalMode;
-import dev.augur.core.rank.Filters;
-import dev.augur.core.rank.Protocol;
 import dev.augur.core.rank.ctr.CtrFeatures;
-import dev.augur.core.rank.ctr.CtrLabels;
-import dev.augur.core.rank.ctr.FactorizationMachine;
 import dev.augur.core.store.GenerationFilter;
 import dev.augur.core.store.StoredRun;
 import dev.augur.core.store.Workspace;
@@ -17,7 +12,6 @@ import dev.augur.core.task.TaskExecutor;
 import dev.augur.ui.common.JobBinding;
 import dev.augur.ui.common.JobProgress;
 
-import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -27,7 +21,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -45,66 +38,18 @@ import java.util.Set;
  * The CTR tab of the Rankings section: the with/without comparison of LLM-derived features (a factorisation
  * machine or logistic regression on ids and categories, then with each feature group added), run as a job and
  * stored as a {@code ctr} run, and the dataset's stored CTR runs, any of which can be shown in the papers' table.
- * The dataset, split and seed are the Rankings top bar's. No Nodes here; the workspace is opened only inside jobs.
+ * The settings are {@link #form()}'s; the dataset, split and seed are the Rankings top bar's. No Nodes here; the
+ * workspace is opened only inside jobs.
  */
 public final class CtrViewModel {
     /** The generation template whose outputs are the items' attributes (the CLI's default). */
     public static final String ATTRIBUTES_TEMPLATE = "llmrec-item-attributes";
 
-    /** How a value becomes a click label. */
-    public enum LabelRule {
-        RATING("rating ≥"),
-        CLICKS("clicks (value > 0)");
-
-        private final String text;
-
-        LabelRule(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
-    /** The CTR backbone. */
-    public enum Backbone {
-        FM("FM (k=16)"),
-        LR("LR");
-
-        private final String text;
-
-        Backbone(String text) {
-            this.text = text;
-        }
-
-        FactorizationMachine.Config config() {
-            return this == FM ? FactorizationMachine.Config.fm() : FactorizationMachine.Config.logistic();
-        }
-
-        @Override
-        public String toString() {
-            return text;
-        }
-    }
-
     private final TaskExecutor tasks;
-    private final ObjectProperty<SplitChoice> split;
-    private final StringProperty seed;
+    private final CtrFormViewModel form;
 
     private Path workspace;
-    private Long datasetId;
     private final ReadOnlyStringWrapper dataset = new ReadOnlyStringWrapper("");
-    private final ObservableList<SplitChoice> splits = FXCollections.observableArrayList(SplitChoice.values());
-    private final ObservableList<LabelRule> labelRules = FXCollections.observableArrayList(LabelRule.values());
-    private final ObjectProperty<LabelRule> labelRule = new SimpleObjectProperty<>(LabelRule.RATING);
-    private final StringProperty threshold = new SimpleStringProperty("4");
-    private final ObservableList<Backbone> backbones = FXCollections.observableArrayList(Backbone.values());
-    private final ObjectProperty<Backbone> backbone = new SimpleObjectProperty<>(Backbone.FM);
-    private final ObservableList<CtrFeatureChoice> features = FXCollections.observableArrayList(
-            c -> new Observable[] {c.selected(), c.available()});
-    private final ReadOnlyStringWrapper settingsLine = new ReadOnlyStringWrapper("");
     private final JobProgress runProgress = new JobProgress();
     private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
@@ -130,29 +75,9 @@ public final class CtrViewModel {
      */
     public CtrViewModel(TaskExecutor tasks, ObjectProperty<SplitChoice> split, StringProperty seed) {
         this.tasks = tasks;
-        this.split = split;
-        this.seed = seed;
-        features.setAll(
-                new CtrFeatureChoice(CtrFeatures.Group.ITEM_TEXT, "The items' text vectors (the latest item vector"
-                        + " set).", "No item text vectors in this dataset yet. Encode the items in Embeddings →"
-                        + " Vectors (target items), or run: augur encode --target items"),
-                new CtrFeatureChoice(CtrFeatures.Group.ITEM_PROFILE, "Vectors of the LLM-generated item profiles.",
-                        "No vectors of generated item profiles yet. Generate item profiles in Profiles → Generate…"
-                        + " (target items), then encode them in Embeddings → Vectors (target item-profiles)."),
-                new CtrFeatureChoice(CtrFeatures.Group.USER_PROFILE, "Vectors of the LLM-generated user profiles.",
-                        "No vectors of generated user profiles yet. Generate user profiles in Profiles → Generate…"
-                        + " (target users), then encode them in Embeddings → Vectors (target user-profiles)."),
-                new CtrFeatureChoice(CtrFeatures.Group.ATTRIBUTES, "The attributes an LLM generated per item"
-                        + " (template " + ATTRIBUTES_TEMPLATE + "), as hashed tokens.", "No generated item"
-                        + " attributes yet. Run the template " + ATTRIBUTES_TEMPLATE + " on the items in Profiles →"
-                        + " Generate…, or: augur augment --template " + ATTRIBUTES_TEMPLATE + " --target items"));
-        canRun = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && ready.get()
-                && features.stream().anyMatch(c -> c.selected().get() && c.available().get()), runProgress.runningProperty(), ready,
-                features);
-        for (Observable o : new Observable[] {split, seed, labelRule, threshold, backbone, features}) {
-            o.addListener(x -> updateSettingsLine());
-        }
-        updateSettingsLine();
+        this.form = new CtrFormViewModel(split, seed);
+        canRun = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && ready.get() && form.hasFeatures(),
+                runProgress.runningProperty(), ready, form.features());
         shown.addListener((o, was, is) -> {
             rows.setAll(is == null ? List.of() : is.rows());
             resultLine.set(is == null ? "" : is.line());
@@ -163,14 +88,14 @@ public final class CtrViewModel {
 
     /** Shows {@code datasetId} of {@code file} (null: none): what its feature groups need, and its CTR runs. */
     public Job<Stored> open(Path file, Long datasetId, String datasetName) {
-        if (!Objects.equals(file, workspace) || !Objects.equals(datasetId, this.datasetId)) {
+        if (!Objects.equals(file, workspace) || !Objects.equals(datasetId, form.datasetId())) {
             shown.set(null);
             runs.clear();
             status.set("");
             error.set("");
         }
         workspace = file;
-        this.datasetId = datasetId;
+        form.dataset(datasetId);
         dataset.set(datasetName == null ? "" : datasetName);
         ready.set(false);
         return refresh();
@@ -184,7 +109,7 @@ public final class CtrViewModel {
     /** {@link #refresh()}, then shows run {@code showRunId} (-1: the shown run if still stored, else the newest). */
     private Job<Stored> refresh(long showRunId) {
         Path file = workspace;
-        Long id = datasetId;
+        Long id = form.datasetId();
         if (file == null || id == null) {
             runsLine.set("");
             return null;
@@ -245,13 +170,7 @@ public final class CtrViewModel {
     private void show(Stored s, long showRunId) {
         ++reading;
         ready.set(true);
-        for (CtrFeatureChoice c : features) {
-            boolean has = s.available().contains(c.group());
-            if (has != c.available().get()) {
-                c.selected().set(has);
-            }
-            c.available().set(has);
-        }
+        form.offer(s.available());
         long keep = showRunId >= 0 ? showRunId : shown.get() == null ? -1 : shown.get().runId();
         runs.setAll(s.runs());
         runsLine.set(String.format(Locale.ROOT, "%d stored CTR run%s", s.runs().size(), s.runs().size() == 1 ? ""
@@ -263,56 +182,6 @@ public final class CtrViewModel {
 
     // ---- the comparison ----------------------------------------------------------------------------------------
 
-    /** The comparison the form describes; a clear error when the seed or the threshold is not a number. */
-    public CtrService.Request request() {
-        if (datasetId == null) {
-            throw new IllegalArgumentException("open a workspace with a dataset first");
-        }
-        long s;
-        try {
-            s = Long.parseLong(seed.get().strip());
-        } catch (NumberFormatException | NullPointerException e) {
-            throw new IllegalArgumentException("the seed must be a whole number, not '" + seed.get() + "'");
-        }
-        CtrLabels labels;
-        if (labelRule.get() == LabelRule.CLICKS) {
-            labels = CtrLabels.clicks();
-        } else {
-            double t;
-            try {
-                t = Double.parseDouble(threshold.get().strip());
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new IllegalArgumentException("the label threshold must be a number such as 4, not '"
-                        + threshold.get() + "'");
-            }
-            if (!Double.isFinite(t)) {
-                throw new IllegalArgumentException("the label threshold must be a finite number, not '"
-                        + threshold.get() + "'");
-            }
-            labels = CtrLabels.ratingAtLeast(t);
-        }
-        List<CtrFeatures.Group> added = features.stream().filter(c -> c.selected().get() && c.available().get())
-                .map(CtrFeatureChoice::group).toList();
-        if (added.isEmpty()) {
-            throw new IllegalArgumentException("tick at least one feature group to compare with the base");
-        }
-        Protocol p = new Protocol(split.get().spec(), Filters.NONE, s, EvalMode.FULL, List.of(10), "test", 0);
-        return new CtrService.Request(datasetId, p, labels, added, "", ATTRIBUTES_TEMPLATE,
-                backbone.get().config().withSeed(s), "");
-    }
-
-    private void updateSettingsLine() {
-        try {
-            CtrService.Request r = request();
-            settingsLine.set(backbone.get() + " on ids+categories, then + " + String.join(", + ",
-                    r.added().stream().map(CtrFeatures.Group::text).toList()) + (r.added().size() > 1 ? ", + all" : "")
-                    + " · " + r.labels().describe() + " · " + split.get().spec().describe() + "; seed "
-                    + r.protocol().seed());
-        } catch (IllegalArgumentException e) {
-            settingsLine.set(e.getMessage());
-        }
-    }
-
     /** Starts the comparison the form describes; empty when the form is incomplete or invalid. */
     public Optional<Job<?>> run() {
         if (!canRun.get()) {
@@ -320,13 +189,13 @@ public final class CtrViewModel {
         }
         CtrService.Request request;
         try {
-            request = request();
+            request = form.request();
         } catch (IllegalArgumentException e) {
             error.set(e.getMessage());
             return Optional.empty();
         }
         Path file = workspace;
-        long id = datasetId;
+        long id = request.datasetId();
         error.set("");
         status.set("");
         String name = "CTR comparison on " + dataset.get();
@@ -340,7 +209,7 @@ public final class CtrViewModel {
         JobBinding.follow(job, this::onProgress, done -> {
             finished(job);
             status.set(String.format(Locale.ROOT, "Stored as run #%d.", done.runId()));
-            if (file.equals(workspace) && Objects.equals(id, datasetId)) {
+            if (file.equals(workspace) && Objects.equals(id, form.datasetId())) {
                 refresh(done.runId());
             }
         }, e -> {
@@ -383,49 +252,9 @@ public final class CtrViewModel {
         return dataset.getReadOnlyProperty();
     }
 
-    public ObservableList<SplitChoice> splits() {
-        return splits;
-    }
-
-    /** The top bar's split. */
-    public ObjectProperty<SplitChoice> splitProperty() {
-        return split;
-    }
-
-    /** The top bar's seed. */
-    public StringProperty seedProperty() {
-        return seed;
-    }
-
-    public ObservableList<LabelRule> labelRules() {
-        return labelRules;
-    }
-
-    public ObjectProperty<LabelRule> labelRuleProperty() {
-        return labelRule;
-    }
-
-    /** The rating from which an interaction counts as a click (label 1); unused for click logs. */
-    public StringProperty thresholdProperty() {
-        return threshold;
-    }
-
-    public ObservableList<Backbone> backbones() {
-        return backbones;
-    }
-
-    public ObjectProperty<Backbone> backboneProperty() {
-        return backbone;
-    }
-
-    /** The four LLM-derived groups: text, item-profile, user-profile, attributes. */
-    public ObservableList<CtrFeatureChoice> features() {
-        return features;
-    }
-
-    /** What the next comparison fits, as one line (or why the form is invalid). */
-    public ReadOnlyStringProperty settingsLineProperty() {
-        return settingsLine.getReadOnlyProperty();
+    /** The comparison's settings; the split and seed are the top bar's. */
+    public CtrFormViewModel form() {
+        return form;
     }
 
     public BooleanBinding canRun() {

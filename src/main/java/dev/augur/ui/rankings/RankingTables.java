@@ -39,7 +39,7 @@ final class RankingTables {
     }
 
     static TabPane tabs(RankingsViewModel vm, BiFunction<String, String, Optional<Path>> chooseCsv) {
-        Tab metrics = new Tab("Metrics", metrics(vm, chooseCsv));
+        Tab metrics = new Tab("Metrics", metrics(vm.metrics(), chooseCsv));
         metrics.setId("tab-metrics");
         Tab experiments = new Tab("Experiments", experiments(vm));
         experiments.setId("tab-experiments");
@@ -60,29 +60,29 @@ final class RankingTables {
 
     // ---- metrics -----------------------------------------------------------------------------------------------
 
-    private static Node metrics(RankingsViewModel vm, BiFunction<String, String, Optional<Path>> chooseCsv) {
-        ChoiceBox<Integer> k = new ChoiceBox<>(vm.metricKs());
+    private static Node metrics(MetricsViewModel vm, BiFunction<String, String, Optional<Path>> chooseCsv) {
+        ChoiceBox<Integer> k = new ChoiceBox<>(vm.ks());
         k.setId("metrics-k");
         k.setMinWidth(Region.USE_PREF_SIZE);
-        k.valueProperty().bindBidirectional(vm.metricKProperty());
+        k.valueProperty().bindBidirectional(vm.kProperty());
         Label protocol = new Label();
         protocol.setId("metrics-protocol");
-        protocol.textProperty().bind(vm.metricsLineProperty());
+        protocol.textProperty().bind(vm.lineProperty());
         protocol.setWrapText(true);
         protocol.setMinWidth(0);
         HBox.setHgrow(protocol, Priority.ALWAYS);
         Button export = new Button("Export CSV", new FontIcon(Feather.DOWNLOAD));
         export.setId("metrics-export");
         export.setMinWidth(Region.USE_PREF_SIZE);
-        export.disableProperty().bind(Bindings.isEmpty(vm.metricRows()));
+        export.disableProperty().bind(Bindings.isEmpty(vm.rows()));
         export.setOnAction(e -> chooseCsv.apply("Export the metrics table", "metrics.csv")
-                .ifPresent(vm::exportMetrics));
+                .ifPresent(vm::export));
         Label atK = new Label("Metrics at K =");
         atK.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(8, atK, k, protocol, export);
         bar.setAlignment(Pos.CENTER_LEFT);
 
-        TableView<MetricRow> table = new TableView<>(vm.metricRows());
+        TableView<MetricRow> table = new TableView<>(vm.rows());
         table.setId("metrics-table");
         table.getColumns().add(text("Model", MetricRow::model, 66));
         table.getColumns().add(text("Slice", MetricRow::slice, 84));
@@ -208,7 +208,7 @@ final class RankingTables {
             };
             row.setOnMouseClicked(e -> {
                 if (!row.isEmpty() && e.getClickCount() == 2) {
-                    vm.showStoredMetrics(row.getItem().key().runId());
+                    vm.metrics().showStored(row.getItem().key().runId());
                 }
             });
             return row;

@@ -51,14 +51,14 @@ class CtrViewModelTest {
                 && !vm.runsLineProperty().get().startsWith("Reading"));
         // the tab shares the top bar's split and seed
         fx(() -> {
-            rankings.splitProperty().set(SplitChoice.COLD_ITEMS);
-            rankings.seedProperty().set("42");
+            rankings.form().splitProperty().set(SplitChoice.COLD_ITEMS);
+            rankings.form().seedProperty().set("42");
         });
         return vm;
     }
 
     private static CtrFeatureChoice feature(CtrViewModel vm, CtrFeatures.Group g) {
-        return vm.features().stream().filter(c -> c.group() == g).findFirst().orElseThrow();
+        return vm.form().features().stream().filter(c -> c.group() == g).findFirst().orElseThrow();
     }
 
     private static CtrRun runAndWait(CtrViewModel vm) throws Exception {
@@ -80,7 +80,7 @@ class CtrViewModelTest {
         // the dataset has generated attributes and no vectors: only attributes can be added, and it is ticked
         assertThat(feature(vm, CtrFeatures.Group.ATTRIBUTES).available().get()).isTrue();
         assertThat(feature(vm, CtrFeatures.Group.ATTRIBUTES).selected().get()).isTrue();
-        assertThat(vm.settingsLineProperty().get()).contains("+ attributes").contains("label = value ≥ 4")
+        assertThat(vm.form().settingsLineProperty().get()).contains("+ attributes").contains("label = value ≥ 4")
                 .contains("seed 42");
 
         CtrRun fm = runAndWait(vm);
@@ -113,7 +113,7 @@ class CtrViewModelTest {
         }
 
         // a second comparison with logistic regression is listed first; picking the first shows its rows again
-        fx(() -> vm.backboneProperty().set(CtrViewModel.Backbone.LR));
+        fx(() -> vm.form().backboneProperty().set(CtrFormViewModel.Backbone.LR));
         CtrRun lr = runAndWait(vm);
         assertThat(vm.runs()).extracting(CtrRun::runId).containsExactly(lr.runId(), fm.runId());
         assertThat(vm.resultLineProperty().get()).contains("· LR ·");
@@ -147,17 +147,17 @@ class CtrViewModelTest {
         assertThat(feature(vm, CtrFeatures.Group.USER_PROFILE).howToCreate()).contains("user-profiles");
 
         // a threshold that is not a number is named; clicks need none
-        fx(() -> vm.thresholdProperty().set("four"));
-        assertThat(vm.settingsLineProperty().get()).contains("label threshold").contains("four");
+        fx(() -> vm.form().thresholdProperty().set("four"));
+        assertThat(vm.form().settingsLineProperty().get()).contains("label threshold").contains("four");
         assertThat(fx(() -> vm.run().isPresent())).isFalse();
         assertThat(vm.errorProperty().get()).contains("label threshold must be a number").contains("four");
-        fx(() -> vm.labelRuleProperty().set(CtrViewModel.LabelRule.CLICKS));
-        assertThat(fx(() -> vm.request().labels().clickLabels())).isTrue();
-        assertThat(vm.settingsLineProperty().get()).contains("label = value > 0");
+        fx(() -> vm.form().labelRuleProperty().set(CtrFormViewModel.LabelRule.CLICKS));
+        assertThat(fx(() -> vm.form().request().labels().clickLabels())).isTrue();
+        assertThat(vm.form().settingsLineProperty().get()).contains("label = value > 0");
 
         // nothing to add to the base: nothing to compare
         fx(() -> feature(vm, CtrFeatures.Group.ATTRIBUTES).selected().set(false));
         assertThat(fx(() -> vm.canRun().get())).isFalse();
-        assertThat(vm.settingsLineProperty().get()).contains("tick at least one feature group");
+        assertThat(vm.form().settingsLineProperty().get()).contains("tick at least one feature group");
     }
 }

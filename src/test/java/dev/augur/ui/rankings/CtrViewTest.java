@@ -92,7 +92,7 @@ class CtrViewTest {
         assertThat(attributes.isSelected()).isTrue();
         robot.clickOn("#ctr-split");
         robot.clickOn(SplitChoice.COLD_ITEMS.toString());
-        assertThat(vm.splitProperty().get()).isEqualTo(SplitChoice.COLD_ITEMS); // the top bar's split too
+        assertThat(vm.form().splitProperty().get()).isEqualTo(SplitChoice.COLD_ITEMS); // the top bar's split too
 
         robot.clickOn("#ctr-run");
         waitFx(120, () -> !ctr.runningProperty().get() && ctr.rows().size() == 2);

@@ -52,7 +52,8 @@ class RankingsViewModelTest {
         }
         RankingsViewModel vm = fx(() -> new RankingsViewModel(tasks, source, selection, 2));
         fx(() -> vm.open(file, datasets));
-        waitFx(20, () -> !vm.experiments().statusProperty().get().startsWith("Reading") && !vm.models().isEmpty());
+        waitFx(20, () -> !vm.experiments().statusProperty().get().startsWith("Reading")
+                && !vm.form().models().isEmpty());
         return vm;
     }
 
@@ -66,26 +67,27 @@ class RankingsViewModelTest {
 
     private static void tick(RankingsViewModel vm, String... names) throws Exception {
         Set<String> chosen = Set.of(names);
-        fx(() -> vm.models().forEach(m -> m.selected().set(chosen.contains(m.name()))));
+        fx(() -> vm.form().models().forEach(m -> m.selected().set(chosen.contains(m.name()))));
     }
 
     /** Evaluates with the form as set and waits until the first user's columns are shown. */
     private static void evaluate(RankingsViewModel vm) throws Exception {
-        long before = fx(() -> vm.runProperty().get() == null ? -1 : vm.runProperty().get().runId());
+        UserPanelViewModel shown = vm.userPanel();
+        long before = fx(() -> shown.runProperty().get() == null ? -1 : shown.runProperty().get().runId());
         assertThat(fx(() -> vm.evaluate().isPresent())).isTrue();
         waitFx(60, () -> !vm.runningProperty().get());
         assertThat(fx(() -> vm.errorProperty().get())).isEmpty();
-        waitFx(20, () -> vm.runProperty().get() != null && vm.runProperty().get().runId() != before
-                && vm.panelProperty().get() != null
-                && vm.panelProperty().get().user().equals(vm.userProperty().get())
-                && vm.columns().size() == vm.runProperty().get().models().size());
+        waitFx(20, () -> shown.runProperty().get() != null && shown.runProperty().get().runId() != before
+                && shown.panelProperty().get() != null
+                && shown.panelProperty().get().user().equals(shown.userProperty().get())
+                && shown.columns().size() == shown.runProperty().get().models().size());
     }
 
     private static void leaveLastOut(RankingsViewModel vm, int k, String seed) throws Exception {
         fx(() -> {
-            vm.splitProperty().set(SplitChoice.LEAVE_LAST_OUT);
-            vm.kProperty().set(k);
-            vm.seedProperty().set(seed);
+            vm.form().splitProperty().set(SplitChoice.LEAVE_LAST_OUT);
+            vm.form().kProperty().set(k);
+            vm.form().seedProperty().set(seed);
         });
     }
 
@@ -96,20 +98,21 @@ class RankingsViewModelTest {
                 .with("llm-test", p -> new dev.augur.core.rank.models.Popularity());
         RankingsViewModel vm = open(file, recommenders);
         // every registered model is offered, ticked, except an LLM model, which costs per user and is opt-in
-        assertThat(vm.models()).extracting(ModelChoice::name).containsExactlyElementsOf(recommenders.names())
+        assertThat(vm.form().models()).extracting(ModelChoice::name).containsExactlyElementsOf(recommenders.names())
                 .contains("pop", "cooc");
-        assertThat(vm.models()).allSatisfy(m -> assertThat(m.selected().get()).isEqualTo(!m.name().equals("llm-test")));
-        assertThat(vm.datasets()).containsExactly(RankingsFixtures.DATASET);
+        assertThat(vm.form().models())
+                .allSatisfy(m -> assertThat(m.selected().get()).isEqualTo(!m.name().equals("llm-test")));
+        assertThat(vm.form().datasets()).containsExactly(RankingsFixtures.DATASET);
         leaveLastOut(vm, 10, "42");
-        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("leave-last-out").contains("seed 42")
+        assertThat(fx(() -> vm.form().protocolLineProperty().get())).contains("leave-last-out").contains("seed 42")
                 .contains("full ranking");
-        fx(() -> vm.modeProperty().set(ModeChoice.SAMPLED));
-        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("SAMPLED");
-        fx(() -> vm.seedProperty().set("forty-two"));
-        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("seed").contains("forty-two");
+        fx(() -> vm.form().modeProperty().set(ModeChoice.SAMPLED));
+        assertThat(fx(() -> vm.form().protocolLineProperty().get())).contains("SAMPLED");
+        fx(() -> vm.form().seedProperty().set("forty-two"));
+        assertThat(fx(() -> vm.form().protocolLineProperty().get())).contains("seed").contains("forty-two");
         assertThat(fx(() -> vm.evaluate().isPresent())).isFalse();
         assertThat(fx(() -> vm.errorProperty().get())).contains("seed must be a whole number");
-        fx(() -> vm.models().forEach(m -> m.selected().set(false)));
+        fx(() -> vm.form().models().forEach(m -> m.selected().set(false)));
         assertThat(fx(() -> vm.canEvaluate().get())).isFalse();
     }
 
@@ -119,25 +122,25 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open(file, RankingsFixtures.recommenders());
         leaveLastOut(vm, 10, "42");
         fx(() -> {
-            vm.minRatingProperty().set("4");
-            vm.minUserInteractionsProperty().set("5");
-            vm.withSyntheticProperty().set(true);
-            vm.maxUsersProperty().set("10");
+            vm.form().minRatingProperty().set("4");
+            vm.form().minUserInteractionsProperty().set("5");
+            vm.form().withSyntheticProperty().set(true);
+            vm.form().maxUsersProperty().set("10");
             return null;
         });
-        var p = fx(vm::protocol);
+        var p = fx(vm.form()::protocol);
         assertThat(p.filters().minRating()).isEqualTo(4.0);
         assertThat(p.filters().minUserInteractions()).isEqualTo(5);
         assertThat(p.filters().minItemInteractions()).isZero();
         assertThat(p.filters().withSynthetic()).isTrue();
         assertThat(p.maxUsers()).isEqualTo(10);
-        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("value ≥ 4.0").contains("users with ≥ 5")
-                .contains("with accepted synthetic").contains("10 users sampled");
+        assertThat(fx(() -> vm.form().protocolLineProperty().get())).contains("value ≥ 4.0")
+                .contains("users with ≥ 5").contains("with accepted synthetic").contains("10 users sampled");
         fx(() -> {
-            vm.minItemInteractionsProperty().set("-2");
+            vm.form().minItemInteractionsProperty().set("-2");
             return null;
         });
-        assertThat(fx(() -> vm.protocolLineProperty().get())).contains("minimum interactions per item")
+        assertThat(fx(() -> vm.form().protocolLineProperty().get())).contains("minimum interactions per item")
                 .contains("'-2'");
         assertThat(fx(() -> vm.evaluate().isPresent())).isFalse();
     }
@@ -147,32 +150,33 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 10, "42");
         evaluate(vm);
-        UserPanel p = fx(() -> vm.panelProperty().get());
+        UserPanelViewModel shown = vm.userPanel();
+        UserPanel p = fx(() -> shown.panelProperty().get());
         assertThat(p.user().heldOut()).isPositive();
-        assertThat(vm.heldOut()).hasSize(p.user().heldOut());
-        assertThat(vm.history()).hasSize(p.user().train()).isNotEmpty();
-        assertThat(vm.history()).allSatisfy(h -> assertThat(h.title()).isEqualTo(RankingsFixtures.TITLES.get(h.externalId())));
+        assertThat(shown.heldOut()).hasSize(p.user().heldOut());
+        assertThat(shown.history()).hasSize(p.user().train()).isNotEmpty();
+        assertThat(shown.history()).allSatisfy(h -> assertThat(h.title()).isEqualTo(RankingsFixtures.TITLES.get(h.externalId())));
         // leave-last-out: the held-out item is the user's latest purchase, the newest history item the one before
-        Set<Integer> heldOutItems = vm.heldOut().stream().map(HistoryItem::item).collect(Collectors.toSet());
-        assertThat(vm.columns()).extracting(ModelColumn::model).containsExactly("pop", "cooc");
-        for (ModelColumn c : vm.columns()) {
+        Set<Integer> heldOutItems = shown.heldOut().stream().map(HistoryItem::item).collect(Collectors.toSet());
+        assertThat(shown.columns()).extracting(ModelColumn::model).containsExactly("pop", "cooc");
+        for (ModelColumn c : shown.columns()) {
             assertThat(c.cards()).hasSize(10);
             assertThat(c.cards()).extracting(card -> card.recommendation().rank()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
             for (ItemCard card : c.cards()) {
                 assertThat(card.title()).isEqualTo(RankingsFixtures.TITLES.get(card.recommendation().externalId()));
                 assertThat(card.heldOut()).isEqualTo(heldOutItems.contains(card.item()));
-                assertThat(vm.history()).extracting(HistoryItem::item).doesNotContain(card.item());
+                assertThat(shown.history()).extracting(HistoryItem::item).doesNotContain(card.item());
             }
             assertThat(c.cards()).extracting(card -> card.recommendation().score()).isSortedAccordingTo((a, b) -> Double.compare(b, a));
         }
         // the co-occurrence model finds the held-out kitchen or outdoor item among the user's aisle
-        ModelColumn cooc = vm.columns().get(1);
+        ModelColumn cooc = shown.columns().get(1);
         assertThat(cooc.hits()).isPositive();
-        assertThat(vm.heldOut()).anySatisfy(h -> assertThat(h.foundBy()).anyMatch(f -> f.startsWith("cooc #")));
+        assertThat(shown.heldOut()).anySatisfy(h -> assertThat(h.foundBy()).anyMatch(f -> f.startsWith("cooc #")));
         // why: pop by its training count, cooc by the history items it co-occurs with
-        assertThat(vm.columns().get(0).cards().get(0).reasons()).singleElement().asString()
+        assertThat(shown.columns().get(0).cards().get(0).reasons()).singleElement().asString()
                 .startsWith("training interactions +");
-        Set<String> historyTitles = vm.history().stream().map(HistoryItem::title).collect(Collectors.toSet());
+        Set<String> historyTitles = shown.history().stream().map(HistoryItem::title).collect(Collectors.toSet());
         assertThat(cooc.cards().get(0).reasons()).isNotEmpty().allSatisfy(r -> {
             assertThat(r).startsWith("near: ");
             assertThat(historyTitles).contains(r.substring("near: ".length()));
@@ -184,15 +188,16 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 5, "42");
         evaluate(vm);
-        String first = fx(() -> vm.userProperty().get().externalId());
-        assertThat(vm.usersLineProperty().get()).contains("40 users").contains("40 with held-out items");
-        fx(() -> vm.userQueryProperty().set("u17"));
-        assertThat(fx(() -> vm.userMatches().get(0).externalId())).isEqualTo("u17");
-        assertThat(fx(vm::pickQuery)).isTrue();
-        waitFx(20, () -> vm.panelProperty().get().user().externalId().equals("u17"));
+        UserPanelViewModel shown = vm.userPanel();
+        String first = fx(() -> shown.userProperty().get().externalId());
+        assertThat(shown.usersLineProperty().get()).contains("40 users").contains("40 with held-out items");
+        fx(() -> shown.userQueryProperty().set("u17"));
+        assertThat(fx(() -> shown.userMatches().get(0).externalId())).isEqualTo("u17");
+        assertThat(fx(shown::pickQuery)).isTrue();
+        waitFx(20, () -> shown.panelProperty().get().user().externalId().equals("u17"));
         assertThat(first).isNotEqualTo("u17");
-        assertThat(vm.columns()).allSatisfy(c -> assertThat(c.cards()).hasSize(5));
-        assertThat(fx(() -> vm.pickUser("nobody"))).isFalse();
+        assertThat(shown.columns()).allSatisfy(c -> assertThat(c.cards()).hasSize(5));
+        assertThat(fx(() -> shown.pickUser("nobody"))).isFalse();
     }
 
     @Test
@@ -200,22 +205,23 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 10, "42");
         evaluate(vm);
-        List<ItemCard> pop = vm.columns().get(0).cards();
-        List<ItemCard> cooc = vm.columns().get(1).cards();
+        UserPanelViewModel shown = vm.userPanel();
+        List<ItemCard> pop = shown.columns().get(0).cards();
+        List<ItemCard> cooc = shown.columns().get(1).cards();
         // 20 items, under 10 excluded for any user: two top-10 lists must share an item
         ItemCard shared = cooc.stream().filter(c -> pop.stream().anyMatch(p -> p.item() == c.item())).findFirst()
                 .orElseThrow();
         assertThat(shared.sharedWith()).containsExactly("pop");
-        fx(() -> vm.select(shared.item()));
-        assertThat(fx(() -> vm.linkedItemProperty().get())).isEqualTo(shared.item());
+        fx(() -> shown.select(shared.item()));
+        assertThat(fx(() -> shown.linkedItemProperty().get())).isEqualTo(shared.item());
         assertThat(selection.datasetProperty().get()).isEqualTo(RankingsFixtures.DATASET);
         assertThat(selection.ids()).containsExactly(shared.recommendation().itemId());
         // hovering another item links that one while the mouse is over it
         int other = pop.stream().mapToInt(ItemCard::item).filter(i -> i != shared.item()).findFirst().orElseThrow();
-        fx(() -> vm.hover(other));
-        assertThat(fx(() -> vm.linkedItemProperty().get())).isEqualTo(other);
-        fx(() -> vm.hover(-1));
-        assertThat(fx(() -> vm.linkedItemProperty().get())).isEqualTo(shared.item());
+        fx(() -> shown.hover(other));
+        assertThat(fx(() -> shown.linkedItemProperty().get())).isEqualTo(other);
+        fx(() -> shown.hover(-1));
+        assertThat(fx(() -> shown.linkedItemProperty().get())).isEqualTo(shared.item());
     }
 
     @Test
@@ -223,9 +229,9 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 5, "42");
         evaluate(vm);
-        assertThat(vm.metricKs()).containsExactly(5, 10, 20);
-        assertThat(vm.metricKProperty().get()).isEqualTo(5);
-        List<MetricRow> rows = List.copyOf(vm.metricRows());
+        assertThat(vm.metrics().ks()).containsExactly(5, 10, 20);
+        assertThat(vm.metrics().kProperty().get()).isEqualTo(5);
+        List<MetricRow> rows = List.copyOf(vm.metrics().rows());
         Set<String> slices = rows.stream().map(MetricRow::slice).collect(Collectors.toSet());
         assertThat(slices).contains(MetricRow.ALL, "cold-items", "head-items", "tail-items", "users:1-5", "users:6-20");
         assertThat(rows).hasSize(2 * slices.size());
@@ -233,7 +239,7 @@ class RankingsViewModelTest {
             assertThat(rows).filteredOn(r -> r.model().equals(model)).extracting(MetricRow::slice)
                     .containsExactlyInAnyOrderElementsOf(slices);
         }
-        var run = vm.runProperty().get();
+        var run = vm.userPanel().runProperty().get();
         MetricRow coocAll = rows.stream().filter(r -> r.model().equals("cooc") && r.slice().equals(MetricRow.ALL))
                 .findFirst().orElseThrow();
         assertThat(coocAll.value("ndcg")).isEqualTo(run.byModel().get("cooc").metric("ndcg@5"));
@@ -241,8 +247,8 @@ class RankingsViewModelTest {
         assertThat(coocAll.users()).isEqualTo(run.byModel().get("cooc").users());
         // the planted aisles make co-occurrence beat popularity
         assertThat(coocAll.value("ndcg")).isGreaterThan(run.byModel().get("pop").metric("ndcg@5"));
-        fx(() -> vm.metricKProperty().set(20));
-        MetricRow at20 = fx(() -> vm.metricRows().stream().filter(r -> r.model().equals("cooc")
+        fx(() -> vm.metrics().kProperty().set(20));
+        MetricRow at20 = fx(() -> vm.metrics().rows().stream().filter(r -> r.model().equals("cooc")
                 && r.slice().equals(MetricRow.ALL)).findFirst().orElseThrow());
         assertThat(at20.value("recall")).isEqualTo(run.byModel().get("cooc").metric("recall@20"));
     }
@@ -252,12 +258,12 @@ class RankingsViewModelTest {
         RankingsViewModel vm = open();
         leaveLastOut(vm, 10, "42");
         evaluate(vm);
-        long first = vm.runProperty().get().runId();
+        long first = vm.userPanel().runProperty().get().runId();
         ExperimentsViewModel ex = vm.experiments();
         waitFx(10, () -> ex.rows().size() == 2);
         leaveLastOut(vm, 10, "7");
         evaluate(vm);
-        long second = vm.runProperty().get().runId();
+        long second = vm.userPanel().runProperty().get().runId();
         waitFx(10, () -> ex.rows().size() == 4);
         // the first run's pop became the baseline with the first run and stays it; the second run has another seed
         assertThat(fx(() -> ex.baselineProperty().get())).isEqualTo(new RunModel(first, "pop"));
@@ -284,12 +290,12 @@ class RankingsViewModelTest {
         assertThat(row(again, second, "pop").flag()).isEmpty();
         assertThat(row(again, second, "pop").ndcgDelta()).isNegative();
         // K follows the Metrics tab's K
-        fx(() -> vm.metricKProperty().set(20));
+        fx(() -> vm.metrics().kProperty().set(20));
         ExperimentRow at20 = row(fx(() -> List.copyOf(ex.rows())), first, "cooc");
         assertThat(at20.ndcg()).isEqualTo(((Number) ex.run(first).orElseThrow().models().get("cooc").get("ndcg@20")).doubleValue());
         // a stored run's metrics can be shown again
-        fx(() -> vm.showStoredMetrics(first));
-        assertThat(fx(() -> vm.metricsLineProperty().get())).startsWith("Run #" + first).contains("seed 42");
+        fx(() -> vm.metrics().showStored(first));
+        assertThat(fx(() -> vm.metrics().lineProperty().get())).startsWith("Run #" + first).contains("seed 42");
     }
 
     private static ExperimentRow row(List<ExperimentRow> rows, long run, String model) {
@@ -302,29 +308,30 @@ class RankingsViewModelTest {
         leaveLastOut(vm, 5, "42");
         evaluate(vm);
         Path rankings = dir.resolve("rankings.csv");
-        Job<Path> job = fx(() -> vm.exportRankings(rankings));
+        UserPanelViewModel shown = vm.userPanel();
+        Job<Path> job = fx(() -> shown.exportRankings(rankings));
         job.result().get();
         List<String> lines = Files.readAllLines(rankings);
         assertThat(lines.get(0)).isEqualTo("user,model,rank,item_id,title,score,held_out");
         assertThat(lines).hasSize(1 + 2 * 5);
-        String user = vm.panelProperty().get().user().externalId();
-        ItemCard top = vm.columns().get(1).cards().get(0);
+        String user = shown.panelProperty().get().user().externalId();
+        ItemCard top = shown.columns().get(1).cards().get(0);
         assertThat(lines.get(6)).startsWith(user + ",cooc,1," + top.recommendation().externalId() + ","
                 + RankingsCsv.cell(top.title()) + ",");
-        Set<String> heldOutIds = new HashSet<>(vm.heldOut().stream().map(HistoryItem::externalId).toList());
+        Set<String> heldOutIds = new HashSet<>(shown.heldOut().stream().map(HistoryItem::externalId).toList());
         for (String line : lines.subList(1, lines.size())) {
             String id = line.split(",")[3];
             assertThat(line).endsWith(heldOutIds.contains(id) ? ",true" : ",false");
         }
 
         Path metrics = dir.resolve("metrics.csv");
-        fx(() -> vm.exportMetrics(metrics)).result().get();
+        fx(() -> vm.metrics().export(metrics)).result().get();
         List<String> m = Files.readAllLines(metrics);
         assertThat(m.get(0)).startsWith("run,model,slice,users,ndcg@5,recall@5,").endsWith(",fit_s,eval_s,protocol");
-        assertThat(m).hasSize(1 + vm.metricRows().size());
-        String protocol = vm.runProperty().get().split().protocol().describe();
+        assertThat(m).hasSize(1 + vm.metrics().rows().size());
+        String protocol = shown.runProperty().get().split().protocol().describe();
         assertThat(m.subList(1, m.size())).allSatisfy(l -> assertThat(l).endsWith(RankingsCsv.cell(protocol)));
-        assertThat(m.get(1)).startsWith(vm.runProperty().get().runId() + ",pop,all,40,");
+        assertThat(m.get(1)).startsWith(shown.runProperty().get().runId() + ",pop,all,40,");
     }
 
     @Test
@@ -344,9 +351,10 @@ class RankingsViewModelTest {
         waitFx(10, () -> closed.size() == 3 && closed.stream().filter(b -> !b.get()).count() == 1);
         assertThat(closed.get(2).get()).isFalse();
         // picking another user scores with the open models
-        fx(() -> vm.pickUser("u2"));
-        waitFx(20, () -> vm.panelProperty().get().user().externalId().equals("u2"));
-        assertThat(vm.columns()).allSatisfy(c -> assertThat(c.cards()).hasSize(5));
+        UserPanelViewModel shown = vm.userPanel();
+        fx(() -> shown.pickUser("u2"));
+        waitFx(20, () -> shown.panelProperty().get().user().externalId().equals("u2"));
+        assertThat(shown.columns()).allSatisfy(c -> assertThat(c.cards()).hasSize(5));
     }
 
     @Test
@@ -361,7 +369,7 @@ class RankingsViewModelTest {
         fx(vm::cancel);
         waitFx(20, () -> !vm.runningProperty().get());
         assertThat(fx(() -> vm.statusProperty().get())).contains("Cancelled");
-        assertThat(fx(() -> vm.runProperty().get())).isNull();
+        assertThat(fx(() -> vm.userPanel().runProperty().get())).isNull();
         try (Workspace ws = Workspace.open(file)) {
             assertThat(ws.evalRuns().list(0)).isEmpty();
         }

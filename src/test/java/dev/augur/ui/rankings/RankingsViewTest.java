@@ -56,14 +56,15 @@ class RankingsViewTest {
 
     private void openAndEvaluate(FxRobot robot, String seed) throws Exception {
         fx(() -> {
-            vm.splitProperty().set(SplitChoice.LEAVE_LAST_OUT);
-            vm.seedProperty().set(seed);
+            vm.form().splitProperty().set(SplitChoice.LEAVE_LAST_OUT);
+            vm.form().seedProperty().set(seed);
         });
-        long before = fx(() -> vm.runProperty().get() == null ? -1 : vm.runProperty().get().runId());
+        UserPanelViewModel shown = vm.userPanel();
+        long before = fx(() -> shown.runProperty().get() == null ? -1 : shown.runProperty().get().runId());
         robot.clickOn("#rankings-evaluate");
-        waitFx(60, () -> !vm.runningProperty().get() && vm.runProperty().get() != null
-                && vm.runProperty().get().runId() != before && vm.panelProperty().get() != null
-                && vm.columns().size() == 2);
+        waitFx(60, () -> !vm.runningProperty().get() && shown.runProperty().get() != null
+                && shown.runProperty().get().runId() != before && shown.panelProperty().get() != null
+                && shown.columns().size() == 2);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -110,10 +111,10 @@ class RankingsViewTest {
         }
         assertThat(robot.lookup("#rankings-placeholder").query().isVisible()).isTrue();
         fx(() -> vm.open(file, datasets));
-        waitFx(20, () -> !vm.models().isEmpty());
+        waitFx(20, () -> !vm.form().models().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         // pop and the test's co-occurrence model, whatever else the registry offers
-        for (ModelChoice m : vm.models()) {
+        for (ModelChoice m : vm.form().models()) {
             robot.interact(() -> m.selected().set(m.name().equals("pop") || m.name().equals("cooc")));
         }
         assertThat(robot.lookup("#rankings-model-pop").tryQuery()).isPresent();
