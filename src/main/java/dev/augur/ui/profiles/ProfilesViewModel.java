@@ -16,8 +16,8 @@ import dev.augur.core.store.Workspace;
 import dev.augur.core.store.WorkspaceReader;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.TaskExecutor;
+import dev.augur.ui.common.BackgroundJobs;
 import dev.augur.ui.common.ItemSelection;
-import dev.augur.ui.common.JobBinding;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -26,7 +26,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -37,7 +36,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -81,7 +79,7 @@ public final class ProfilesViewModel {
     record Loaded(GenerationPage page, List<Row> rows, long everything, List<String> templates) {
     }
 
-    private final TaskExecutor tasks;
+    private final BackgroundJobs jobs;
     private final GenerateViewModel generate;
     private final ItemSelection selection;
     private final Runnable onShowMap;
@@ -102,7 +100,6 @@ public final class ProfilesViewModel {
     private final ReadOnlyLongWrapper offset = new ReadOnlyLongWrapper();
     private final ReadOnlyStringWrapper pageLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
-    private final IntegerProperty busy = new SimpleIntegerProperty();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
     private final ReadOnlyObjectWrapper<Row> selected = new ReadOnlyObjectWrapper<>();
@@ -138,7 +135,7 @@ public final class ProfilesViewModel {
      */
     public ProfilesViewModel(TaskExecutor tasks, ItemSelection selection, Runnable onShowMap,
                              java.util.function.Supplier<LlmConfig> llm) {
-        this.tasks = tasks;
+        this.jobs = new BackgroundJobs(tasks, error::set);
         this.generate = new GenerateViewModel(tasks, llm, runTarget -> {
             if (runTarget.equals(target.get())) {
                 refresh();
@@ -197,7 +194,7 @@ public final class ProfilesViewModel {
         long gen = ++listing;
         GenerationFilter f = filter();
         long from = offset.get();
-        Job<Loaded> job = submit("Generations of " + file.getFileName(), () -> {
+        Job<Loaded> job = jobs.submit("Generations of " + file.getFileName(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 GenerationPage page = ws.generations().list(f, from, PAGE_SIZE);
                 WorkspaceReader r = ws.read();
@@ -273,7 +270,7 @@ public final class ProfilesViewModel {
         Path file = workspace.get();
         long gen = ++detailing;
         Generation g = row.generation();
-        return submit("Source of " + g.entityKind() + " " + row.entity(), () -> {
+        return jobs.submit("Source of " + g.entityKind() + " " + row.entity(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 return readDetail(ws, g);
             }
@@ -471,7 +468,7 @@ public final class ProfilesViewModel {
             return Optional.empty();
         }
         long id = row.id();
-        return Optional.of(submit("Mark generation " + id + " " + to, () -> {
+        return Optional.of(jobs.submit("Mark generation " + id + " " + to, () -> {
             try (Workspace ws = Workspace.open(file)) {
                 ws.generations().setReviewStatus(id, to);
                 return ws.generations().get(id).orElseThrow();
@@ -540,7 +537,7 @@ public final class ProfilesViewModel {
         editError.set("");
         long parent = row.id();
         String author = System.getProperty("user.name", "analyst");
-        Job<Generation> job = submit("Edit generation " + parent, () -> {
+        Job<Generation> job = jobs.submit("Edit generation " + parent, () -> {
             try (Workspace ws = Workspace.open(file)) {
                 return ws.generations().edit(parent, text, parsed, author);
             }
@@ -588,19 +585,6 @@ public final class ProfilesViewModel {
                 + "  augur augment --workspace FILE.augur --template kar-item-knowledge --target items --model NAME\n"
                 + "  augur augment import outputs.jsonl --workspace FILE.augur --target items\n\n"
                 + "(augur augment --list-templates lists the templates.)\n\n" + LlmClients.howToConnect();
-    }
-
-    private <T> Job<T> submit(String name, java.util.concurrent.Callable<T> work, java.util.function.Consumer<T> done) {
-        busy.set(busy.get() + 1);
-        Job<T> job = tasks.submit(name, m -> work.call());
-        JobBinding.follow(job, s -> { }, v -> {
-            busy.set(busy.get() - 1);
-            done.accept(v);
-        }, e -> {
-            busy.set(busy.get() - 1);
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-        });
-        return job;
     }
 
     // ---- properties ---------------------------------------------------------------------------------------------
@@ -673,7 +657,7 @@ public final class ProfilesViewModel {
 
     /** True while a read or write of this section runs. */
     public BooleanBinding busy() {
-        return busy.greaterThan(0);
+        return jobs.busy();
     }
 
     public ReadOnlyStringProperty errorProperty() {

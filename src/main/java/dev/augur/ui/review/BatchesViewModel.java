@@ -8,7 +8,7 @@ import dev.augur.core.store.SyntheticRow;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.TaskExecutor;
-import dev.augur.ui.common.JobBinding;
+import dev.augur.ui.common.BackgroundJobs;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -30,9 +30,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -73,7 +71,7 @@ public final class BatchesViewModel {
     record Loaded(List<BatchRow> batches) {
     }
 
-    private final TaskExecutor tasks;
+    private final BackgroundJobs jobs;
     private final DecisionQueue decisions;
     private final Supplier<Path> workspace;
     private final LongSupplier datasetId;
@@ -98,7 +96,7 @@ public final class BatchesViewModel {
 
     BatchesViewModel(TaskExecutor tasks, DecisionQueue decisions, Supplier<Path> workspace, LongSupplier datasetId,
                      Supplier<String> annotator, Supplier<SyntheticFilter> queueFilter, Runnable onChanged) {
-        this.tasks = tasks;
+        this.jobs = new BackgroundJobs(tasks, error::set);
         this.decisions = decisions;
         this.workspace = workspace;
         this.datasetId = datasetId;
@@ -157,7 +155,7 @@ public final class BatchesViewModel {
         }
         long ds = datasetId.getAsLong();
         long gen = ++listing;
-        return submit("Review batches of " + file.getFileName(), () -> {
+        return jobs.submit("Review batches of " + file.getFileName(), () -> {
             decisions.awaitSubmitted();
             try (Workspace ws = Workspace.open(file)) {
                 List<BatchRow> out = new ArrayList<>();
@@ -201,7 +199,7 @@ public final class BatchesViewModel {
         Path file = workspace.get();
         long gen = ++conflicting;
         Long keep = selectedConflict.get() == null ? null : selectedConflict.get().interactionId();
-        submit("Conflicts of batch " + b.batch(), () -> {
+        jobs.submit("Conflicts of batch " + b.batch(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 Map<Long, List<String>> said = new LinkedHashMap<>();
                 for (ReviewStore.AnnotatorLabel l : ws.annotations().labels(b.batch())) {
@@ -264,7 +262,7 @@ public final class BatchesViewModel {
         error.set("");
         SyntheticFilter all = f.withBatch("");
         int k = perItem.get();
-        return submit("Create review batch " + name, () -> {
+        return jobs.submit("Create review batch " + name, () -> {
             try (Workspace ws = Workspace.open(file)) {
                 List<Long> ids = ws.synthetic().ids(all);
                 if (ids.isEmpty()) {
@@ -308,12 +306,6 @@ public final class BatchesViewModel {
             loadConflicts(b);
             onChanged.run();
         }, e -> error.set("Not saved: " + e.getMessage()));
-    }
-
-    private <T> Job<T> submit(String name, Callable<T> work, Consumer<T> done) {
-        Job<T> job = tasks.submit(name, m -> work.call());
-        JobBinding.follow(job, s -> { }, done, e -> error.set(e.getMessage() == null ? e.toString() : e.getMessage()));
-        return job;
     }
 
     private static String kappa(double k) {

@@ -4,6 +4,8 @@ import dev.augur.core.store.Workspace;
 import dev.augur.core.store.WorkspaceException;
 
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +30,7 @@ final class DecisionQueue implements AutoCloseable {
     });
     private static final int RETRIES = 20;
     private Workspace open; // touched only on the thread
+    private final ReadOnlyIntegerWrapper writing = new ReadOnlyIntegerWrapper(); // JavaFX thread
 
     /** Runs {@code work} on the workspace at {@code file} after every decision submitted before it. */
     <T> CompletableFuture<T> submit(Path file, Function<Workspace, T> work) {
@@ -79,6 +82,27 @@ final class DecisionQueue implements AutoCloseable {
             }
         }));
         return f;
+    }
+
+    /**
+     * As {@link #submit(Path, Function, Consumer, Consumer)}, counted in {@link #writingProperty()} until its
+     * callback has run. Call on the JavaFX thread.
+     */
+    <T> CompletableFuture<T> write(Path file, Function<Workspace, T> work, Consumer<T> onDone,
+                                   Consumer<Throwable> onError) {
+        writing.set(writing.get() + 1);
+        return submit(file, work, v -> {
+            writing.set(writing.get() - 1);
+            onDone.accept(v);
+        }, e -> {
+            writing.set(writing.get() - 1);
+            onError.accept(e);
+        });
+    }
+
+    /** How many writes of {@link #write} are on their way to the disk. */
+    ReadOnlyIntegerProperty writingProperty() {
+        return writing.getReadOnlyProperty();
     }
 
     /** Waits until every decision submitted so far is committed (a read after it then sees them all). */

@@ -7,14 +7,14 @@ import dev.augur.core.review.SyntheticEffect;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
 import dev.augur.core.task.TaskExecutor;
+import dev.augur.ui.common.BackgroundJobs;
 import dev.augur.ui.common.JobBinding;
+import dev.augur.ui.common.JobProgress;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -49,8 +49,7 @@ public final class EffectViewModel {
     private final ReadOnlyStringWrapper protocolLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final JobProgress runProgress = new JobProgress();
     private long runs;
 
     EffectViewModel(TaskExecutor tasks, Supplier<Path> workspace, LongSupplier datasetId) {
@@ -74,8 +73,7 @@ public final class EffectViewModel {
         protocolLine.set("");
         status.set("");
         error.set("");
-        running.set(false);
-        progress.set(0);
+        runProgress.stopped();
     }
 
     /** Runs the comparison as a job; nothing happens without a workspace or with no model chosen. */
@@ -97,22 +95,22 @@ public final class EffectViewModel {
         rows.clear();
         protocolLine.set("Protocol: " + protocol.describe());
         status.set("Evaluating " + String.join(", ", chosen) + " without and with the accepted synthetic interactions…");
-        running.set(true);
-        progress.set(0);
-        Job<SyntheticEffect.Report> job = tasks.submit("Effect of synthetic interactions", m -> {
+        String name = "Effect of synthetic interactions";
+        runProgress.queued(name);
+        Job<SyntheticEffect.Report> run = tasks.submit(name, m -> {
             try (Workspace ws = Workspace.open(file)) {
                 return new SyntheticEffect(ws, new Recommenders()).run(ds, protocol, chosen, threads, m);
             }
         });
-        JobBinding.follow(job, s -> {
-            if (gen == runs && s.total() > 0) {
-                progress.set((double) s.done() / s.total());
+        JobBinding.follow(run, s -> {
+            if (gen == runs) {
+                runProgress.update(s);
             }
         }, report -> {
             if (gen != runs) {
                 return;
             }
-            running.set(false);
+            runProgress.stopped();
             rows.setAll(report.toRows());
             protocolLine.set("Protocol: " + report.protocol().describe());
             status.set(String.format(Locale.ROOT, "%,d accepted synthetic interactions in training (never in the test);"
@@ -122,11 +120,11 @@ public final class EffectViewModel {
             if (gen != runs) {
                 return;
             }
-            running.set(false);
+            runProgress.stopped();
             status.set("");
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            error.set(BackgroundJobs.message(e));
         });
-        return job;
+        return run;
     }
 
     public ObservableList<String> splits() {
@@ -159,10 +157,11 @@ public final class EffectViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return runProgress.runningProperty();
     }
 
+    /** -1 while the job waits or its size is unknown, then the fraction done. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return runProgress.progressProperty();
     }
 }

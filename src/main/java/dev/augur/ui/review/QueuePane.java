@@ -16,13 +16,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -38,26 +34,25 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import java.util.function.Function;
 
 /**
- * The queue tab: filters and counts, the paged table, the current row's detail with the inline editor, and the
+ * The queue tab: filters and counts, the paged table, the current row's detail ({@link DetailPane}), and the
  * key hints. Keys act on the current row unless a text field has the focus.
  */
 final class QueuePane {
     private final ReviewViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<SyntheticRow> table;
-    private final TextField editor = new TextField();
 
     QueuePane(ReviewViewModel vm) {
         this.vm = vm;
         root.setId("review-queue");
         table = table();
         root.setTop(filters());
-        SplitPane body = new SplitPane(list(), detail());
+        SplitPane body = new SplitPane(list(), new DetailPane(vm, table::requestFocus).root());
         body.setDividerPositions(0.58);
         root.setCenter(body);
         root.setBottom(hints());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-        vm.bulkRequestProperty().addListener((o, was, is) -> {
+        vm.bulk().requestProperty().addListener((o, was, is) -> {
             if (is != null) {
                 Platform.runLater(() -> confirm(is));
             }
@@ -70,7 +65,7 @@ final class QueuePane {
 
     /** Gives the table the keys; a tab's content joins the scene only with the first layout, hence the wait. */
     void focus() {
-        if (vm.editingProperty().get()) {
+        if (vm.editor().editingProperty().get()) {
             return;
         }
         if (table.getScene() != null) {
@@ -118,25 +113,25 @@ final class QueuePane {
 
     private VBox filters() {
         HBox first = new HBox(8,
-                label("Dataset"), choice("review-dataset", vm.datasets(), vm.datasetProperty()),
-                label("Status"), choice("review-status", vm.statuses(), vm.statusProperty()),
-                label("Model"), choice("review-model", vm.models(), vm.modelProperty()),
-                label("Batch"), choice("review-batch", vm.batchNames(), vm.batchProperty()),
-                label("Sort"), choice("review-sort", vm.sorts(), vm.sortProperty()));
+                label("Dataset"), choice("review-dataset", vm.filter().datasets(), vm.filter().datasetProperty()),
+                label("Status"), choice("review-status", vm.filter().statuses(), vm.filter().statusProperty()),
+                label("Model"), choice("review-model", vm.filter().models(), vm.filter().modelProperty()),
+                label("Batch"), choice("review-batch", vm.filter().batchNames(), vm.filter().batchProperty()),
+                label("Sort"), choice("review-sort", vm.filter().sorts(), vm.filter().sortProperty()));
         first.setAlignment(Pos.CENTER_LEFT);
         Label counts = new Label();
         counts.setId("review-counts");
         counts.setMinWidth(Region.USE_PREF_SIZE);
-        counts.textProperty().bind(vm.countsLine());
+        counts.textProperty().bind(vm.counts().line());
         Button acceptAll = button("review-bulk-accept", "Accept all…", Feather.CHECK_CIRCLE,
-                () -> vm.requestBulk(ReviewDecision.ACCEPT));
+                () -> vm.bulk().request(ReviewDecision.ACCEPT));
         Button rejectAll = button("review-bulk-reject", "Reject all…", Feather.X_CIRCLE,
-                () -> vm.requestBulk(ReviewDecision.REJECT));
+                () -> vm.bulk().request(ReviewDecision.REJECT));
         HBox second = new HBox(8,
-                label("Confidence"), field("review-min-confidence", "min", 64, vm.minConfidenceProperty()),
-                label("–"), field("review-max-confidence", "max", 64, vm.maxConfidenceProperty()),
-                label("Item"), field("review-item", "item id", 90, vm.itemProperty()),
-                label("User"), field("review-user", "user id", 90, vm.userProperty()),
+                label("Confidence"), field("review-min-confidence", "min", 64, vm.filter().minConfidenceProperty()),
+                label("–"), field("review-max-confidence", "max", 64, vm.filter().maxConfidenceProperty()),
+                label("Item"), field("review-item", "item id", 90, vm.filter().itemProperty()),
+                label("User"), field("review-user", "user id", 90, vm.filter().userProperty()),
                 counts, spacer(), acceptAll, rejectAll);
         second.setAlignment(Pos.CENTER_LEFT);
         Label error = new Label();
@@ -150,8 +145,8 @@ final class QueuePane {
         return box;
     }
 
-    private void confirm(ReviewViewModel.BulkRequest req) {
-        if (vm.bulkRequestProperty().get() != req) {
+    private void confirm(BulkDecisions.Request req) {
+        if (vm.bulk().requestProperty().get() != req) {
             return;
         }
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, req.question(), ButtonType.OK, ButtonType.CANCEL);
@@ -162,9 +157,9 @@ final class QueuePane {
         }
         a.setOnHidden(e -> {
             if (a.getResult() == ButtonType.OK) {
-                vm.confirmBulk();
+                vm.bulk().confirm();
             } else {
-                vm.cancelBulk();
+                vm.bulk().cancel();
             }
             focus();
         });
@@ -182,7 +177,7 @@ final class QueuePane {
         next.setOnAction(e -> vm.nextPage());
         Label page = new Label();
         page.setId("review-page");
-        page.textProperty().bind(vm.pageLineProperty());
+        page.textProperty().bind(vm.page().pageLineProperty());
         HBox pager = new HBox(8, prev, page, next);
         pager.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -192,7 +187,7 @@ final class QueuePane {
     }
 
     private TableView<SyntheticRow> table() {
-        TableView<SyntheticRow> t = new TableView<>(vm.rows());
+        TableView<SyntheticRow> t = new TableView<>(vm.page().rows());
         t.setId("review-table");
         t.getColumns().add(column("User", SyntheticRow::userExternalId, 66));
         t.getColumns().add(column("Item", r -> r.itemTitle().isBlank() ? r.itemExternalId() : r.itemTitle(), 220));
@@ -220,13 +215,13 @@ final class QueuePane {
         t.setPlaceholder(new Label("No synthetic interactions match these filters."));
         t.getSelectionModel().selectedIndexProperty().addListener((o, was, is) -> {
             int i = is.intValue();
-            if (i >= 0 && i != vm.currentIndexProperty().get()) {
+            if (i >= 0 && i != vm.page().currentIndexProperty().get()) {
                 vm.select(i);
             }
         });
         // the model's cursor drives the table (after a decision, a page load, an undo)
         Runnable follow = () -> {
-            int i = vm.currentIndexProperty().get();
+            int i = vm.page().currentIndexProperty().get();
             if (i >= 0 && i < t.getItems().size()) {
                 if (t.getSelectionModel().getSelectedIndex() != i) {
                     t.getSelectionModel().clearAndSelect(i);
@@ -236,10 +231,10 @@ final class QueuePane {
                 t.getSelectionModel().clearSelection();
             }
         };
-        vm.currentIndexProperty().addListener((o, was, is) -> follow.run());
-        vm.currentProperty().addListener((o, was, is) -> follow.run());
+        vm.page().currentIndexProperty().addListener((o, was, is) -> follow.run());
+        vm.page().currentProperty().addListener((o, was, is) -> follow.run());
         // a replaced or reloaded row can drop the table's selection; put it back once the table has caught up
-        vm.rows().addListener((javafx.collections.ListChangeListener<SyntheticRow>) c -> Platform.runLater(follow));
+        vm.page().rows().addListener((javafx.collections.ListChangeListener<SyntheticRow>) c -> Platform.runLater(follow));
         return t;
     }
 
@@ -250,93 +245,6 @@ final class QueuePane {
         c.setPrefWidth(width);
         c.setSortable(false); // the queue's own sort applies across pages
         return c;
-    }
-
-    private ScrollPane detail() {
-        Label title = new Label();
-        title.setId("review-title");
-        title.getStyleClass().add("title-4");
-        title.setWrapText(true);
-        title.textProperty().bind(vm.detail().titleProperty());
-        Label facts = new Label();
-        facts.setId("review-facts");
-        facts.getStyleClass().add("text-muted");
-        facts.setWrapText(true);
-        facts.textProperty().bind(vm.detail().factsProperty());
-        Label rationale = new Label();
-        rationale.setId("review-rationale");
-        rationale.setWrapText(true);
-        rationale.setStyle("-fx-font-style: italic;");
-        rationale.textProperty().bind(vm.detail().rationaleProperty());
-
-        editor.setId("review-editor");
-        editor.setPrefColumnCount(6);
-        editor.textProperty().bindBidirectional(vm.editTextProperty());
-        editor.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                vm.commitEdit();
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                vm.cancelEdit();
-                e.consume();
-            }
-        });
-        Label editHint = new Label("Enter saves (and accepts) · Esc cancels");
-        editHint.getStyleClass().add("text-muted");
-        Label editError = new Label();
-        editError.setId("review-edit-error");
-        editError.getStyleClass().add("danger");
-        editError.textProperty().bind(vm.editErrorProperty());
-        HBox edit = new HBox(8, label("New label or rating"), editor, editHint, editError);
-        edit.setAlignment(Pos.CENTER_LEFT);
-        edit.visibleProperty().bind(vm.editingProperty());
-        edit.managedProperty().bind(edit.visibleProperty());
-        vm.editingProperty().addListener((o, was, is) -> Platform.runLater(() -> {
-            if (is) {
-                editor.requestFocus();
-                editor.selectAll();
-            } else {
-                table.requestFocus();
-            }
-        }));
-
-        Label item = new Label();
-        item.setId("review-item-text");
-        item.setWrapText(true);
-        item.textProperty().bind(vm.detail().itemTextProperty());
-        Label profileLine = new Label();
-        profileLine.setId("review-profile-line");
-        profileLine.getStyleClass().add("text-muted");
-        profileLine.setWrapText(true);
-        profileLine.textProperty().bind(vm.detail().profileLineProperty());
-        TextArea profile = readOnly("review-profile", 5);
-        profile.textProperty().bind(vm.detail().profileProperty());
-        profile.visibleProperty().bind(vm.detail().profileProperty().isNotEmpty());
-        profile.managedProperty().bind(profile.visibleProperty());
-        TextArea history = readOnly("review-history", 7);
-        history.textProperty().bind(vm.detail().historyProperty());
-        ListView<ReviewDecision> decisions = new ListView<>(vm.detail().decisions());
-        decisions.setId("review-decisions");
-        decisions.setFocusTraversable(false);
-        decisions.setPrefHeight(96);
-        decisions.setPlaceholder(new Label("No decisions on this row yet."));
-        decisions.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(ReviewDecision d, boolean empty) {
-                super.updateItem(d, empty);
-                setText(empty || d == null ? null : RowText.describe(d));
-            }
-        });
-
-        VBox box = new VBox(6, title, facts, heading("Rationale"), rationale, edit, heading("Item"), item,
-                heading("Generated profile"), profileLine, profile, heading("The user's history (most recent "
-                + RowText.HISTORY + ", oldest first)"), history, heading("Decisions on this row"), decisions);
-        box.setPadding(new Insets(4, 12, 8, 8));
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setId("review-detail");
-        scroll.setFitToWidth(true);
-        scroll.setFocusTraversable(false);
-        return scroll;
     }
 
     private Node hints() {
@@ -366,24 +274,6 @@ final class QueuePane {
         HBox h = new HBox(4, k, w);
         h.setAlignment(Pos.CENTER_LEFT);
         return h;
-    }
-
-    private static Label heading(String text) {
-        Label l = new Label(text);
-        l.setStyle("-fx-font-weight: bold;");
-        l.setPadding(new Insets(6, 0, 0, 0));
-        return l;
-    }
-
-    private static TextArea readOnly(String id, int rows) {
-        TextArea t = new TextArea();
-        t.setId(id);
-        t.setEditable(false);
-        t.setWrapText(true);
-        t.setPrefRowCount(rows);
-        t.setFocusTraversable(false);
-        t.setStyle("-fx-font-family: monospace;");
-        return t;
     }
 
     private static Label label(String text) {

@@ -53,8 +53,8 @@ public final class ReviewView {
         BorderPane main = new BorderPane(tabs);
         main.setTop(header());
         Node empty = emptyState();
-        empty.visibleProperty().bind(vm.emptyProperty());
-        main.visibleProperty().bind(vm.emptyProperty().not());
+        empty.visibleProperty().bind(vm.page().emptyProperty());
+        main.visibleProperty().bind(vm.page().emptyProperty().not());
         root.getChildren().setAll(main, empty);
         // the queue takes the keys whenever the section is shown; the name is asked for once there is work
         root.sceneProperty().addListener((o, was, is) -> {
@@ -67,7 +67,7 @@ public final class ReviewView {
                 });
             }
         });
-        vm.needsAnnotatorProperty().addListener((o, was, is) -> {
+        vm.annotator().neededProperty().addListener((o, was, is) -> {
             if (is) {
                 Platform.runLater(this::askAnnotatorIfNeeded);
             }
@@ -88,8 +88,8 @@ public final class ReviewView {
         Label who = new Label();
         who.setId("review-annotator");
         who.setMinWidth(Region.USE_PREF_SIZE);
-        who.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.annotatorProperty().get()
-                .isEmpty() ? "Annotator: not set" : "Annotator: " + vm.annotatorProperty().get(), vm.annotatorProperty()));
+        who.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> vm.annotator().nameProperty().get()
+                .isEmpty() ? "Annotator: not set" : "Annotator: " + vm.annotator().nameProperty().get(), vm.annotator().nameProperty()));
         Button change = new Button("Change…", new FontIcon(Feather.USER));
         change.setId("review-change-annotator");
         change.setMinWidth(Region.USE_PREF_SIZE);
@@ -108,7 +108,7 @@ public final class ReviewView {
     }
 
     private void askAnnotatorIfNeeded() {
-        if (vm.needsAnnotatorProperty().get() && root.getScene() != null && root.getScene().getWindow() != null
+        if (vm.annotator().neededProperty().get() && root.getScene() != null && root.getScene().getWindow() != null
                 && root.getScene().getWindow().isShowing()) {
             askAnnotator();
         }
@@ -119,7 +119,7 @@ public final class ReviewView {
         if (annotatorDialog != null) {
             return;
         }
-        TextInputDialog d = new TextInputDialog(vm.annotatorProperty().get());
+        TextInputDialog d = new TextInputDialog(vm.annotator().nameProperty().get());
         d.setTitle("Annotator");
         d.setHeaderText("Who is reviewing in this workspace?");
         d.setContentText("Your name (saved with every decision):");
@@ -132,7 +132,7 @@ public final class ReviewView {
             annotatorDialog = null;
             String name = d.getResult();
             if (name != null && !name.isBlank()) {
-                vm.setAnnotator(name);
+                vm.annotator().set(name);
             }
             queue.focus();
         });

@@ -115,6 +115,19 @@ final class RowText {
         return Instant.ofEpochSecond(seconds).toString().substring(0, 10);
     }
 
+    /** What the message line says once a decision is saved: "Accepted: u1 → k3 (saved)". */
+    static String done(ReviewDecision d, SyntheticRow r) {
+        String what = switch (d.action()) {
+            case ReviewDecision.ACCEPT -> "Accepted";
+            case ReviewDecision.REJECT -> "Rejected";
+            case ReviewDecision.EDIT -> "Set to " + value(d.afterValue()) + " and accepted";
+            case ReviewDecision.SKIP -> "Skipped";
+            case ReviewDecision.UNDO -> "Undone: back to " + d.afterStatus();
+            default -> d.action();
+        };
+        return what + (r == null ? "" : ": " + r.userExternalId() + " → " + r.itemExternalId()) + " (saved)";
+    }
+
     /** One decision of the audit log in a line: when, who, what, before → after. */
     static String describe(ReviewDecision d) {
         String at = d.at().length() >= 19 ? d.at().substring(0, 19).replace('T', ' ') : d.at();

@@ -51,7 +51,7 @@ class BatchesViewModelTest {
         vm = fx(() -> new ReviewViewModel(tasks));
         fx(() -> vm.open(m.file(), datasets));
         settle(vm);
-        fx(() -> vm.setAnnotator("lead"));
+        fx(() -> vm.annotator().set("lead"));
         settle(vm);
         return vm.batches();
     }
@@ -92,7 +92,7 @@ class BatchesViewModelTest {
     void twoAnnotatorsGetPercentAgreementCohensKappaPerLabelAgreementAndConflictsToAdjudicate() throws Exception {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         BatchesViewModel b = open(m);
-        fx(() -> vm.modelProperty().set("big")); // six rows
+        fx(() -> vm.filter().modelProperty().set("big")); // six rows
         settle(vm);
         fx(() -> {
             b.newNameProperty().set("round-1");
@@ -186,7 +186,7 @@ class BatchesViewModelTest {
     void inABatchEachAnnotatorGoesThroughWhatTheyHaveNotLabelledWhateverTheOthersDecided() throws Exception {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         BatchesViewModel b = open(m);
-        fx(() -> vm.modelProperty().set("big"));
+        fx(() -> vm.filter().modelProperty().set("big"));
         settle(vm);
         fx(() -> {
             b.newNameProperty().set("pair");
@@ -194,28 +194,28 @@ class BatchesViewModelTest {
         });
         assertThat(fx(b::create)).as(b.errorProperty().get()).isNotNull();
         waitFx(30, () -> b.selectedProperty().get() != null);
-        fx(() -> vm.setAnnotator("ana"));
+        fx(() -> vm.annotator().set("ana"));
         settle(vm);
-        fx(() -> vm.batchProperty().set("pair"));
+        fx(() -> vm.filter().batchProperty().set("pair"));
         settle(vm);
-        assertThat(fx(() -> vm.statusProperty().get())).as("others' decisions show too").isEqualTo(ReviewViewModel.ALL);
-        assertThat(fx(() -> vm.countsLine().get())).endsWith("yours to do 6");
-        List<Long> rows = fx(() -> vm.rows().stream().map(dev.augur.core.store.SyntheticRow::interactionId).toList());
+        assertThat(fx(() -> vm.filter().statusProperty().get())).as("others' decisions show too").isEqualTo(QueueFilter.ALL);
+        assertThat(fx(() -> vm.counts().line().get())).endsWith("yours to do 6");
+        List<Long> rows = fx(() -> vm.page().rows().stream().map(dev.augur.core.store.SyntheticRow::interactionId).toList());
         assertThat(fx(vm::accept)).isTrue();
         assertThat(fx(vm::reject)).isTrue();
         settle(vm);
-        assertThat(fx(() -> vm.countsLine().get())).endsWith("yours to do 4");
-        assertThat(fx(() -> vm.currentProperty().get().interactionId())).isEqualTo(rows.get(2));
+        assertThat(fx(() -> vm.counts().line().get())).endsWith("yours to do 4");
+        assertThat(fx(() -> vm.page().currentProperty().get().interactionId())).isEqualTo(rows.get(2));
 
-        fx(() -> vm.setAnnotator("bo"));
+        fx(() -> vm.annotator().set("bo"));
         settle(vm);
         // accepted by ana, but bo has not labelled it: his queue starts there
-        assertThat(fx(() -> vm.currentProperty().get().interactionId())).isEqualTo(rows.get(0));
-        assertThat(fx(() -> vm.currentProperty().get().status())).isEqualTo("accepted");
-        assertThat(fx(() -> vm.countsLine().get())).endsWith("yours to do 6");
+        assertThat(fx(() -> vm.page().currentProperty().get().interactionId())).isEqualTo(rows.get(0));
+        assertThat(fx(() -> vm.page().currentProperty().get().status())).isEqualTo("accepted");
+        assertThat(fx(() -> vm.counts().line().get())).endsWith("yours to do 6");
         assertThat(fx(vm::reject)).isTrue();
         settle(vm);
-        assertThat(fx(() -> vm.currentProperty().get().interactionId())).isEqualTo(rows.get(1));
+        assertThat(fx(() -> vm.page().currentProperty().get().interactionId())).isEqualTo(rows.get(1));
         try (Workspace ws = Workspace.open(m.file())) {
             assertThat(ws.annotations().auditLog(m.datasetId())).extracting(ReviewDecision::batch).containsOnly("pair");
         }

@@ -38,14 +38,14 @@ public final class ReviewKillChild {
             m.open(file, datasets);
             return m;
         });
-        waitFor(() -> !vm.busy().get() && vm.currentProperty().get() != null);
-        fx(() -> vm.setAnnotator("kim"));
-        waitFor(() -> vm.annotatorProperty().get().equals("kim"));
+        waitFor(() -> !vm.busy().get() && vm.page().currentProperty().get() != null);
+        fx(() -> vm.annotator().set("kim"));
+        waitFor(() -> vm.annotator().nameProperty().get().equals("kim"));
         System.out.println("ready");
         System.out.flush();
         for (int n = 0; ; n++) {
             int step = n % 6;
-            waitFor(() -> vm.writingProperty().get() < 3 && vm.currentProperty().get() != null);
+            waitFor(() -> vm.writingProperty().get() < 3 && vm.page().currentProperty().get() != null);
             fx(() -> switch (step) {
                 case 0, 1 -> vm.accept();
                 case 2 -> vm.reject();
@@ -58,7 +58,7 @@ public final class ReviewKillChild {
     }
 
     private static boolean setAndCommit(ReviewViewModel vm) {
-        vm.editTextProperty().set("3");
+        vm.editor().textProperty().set("3");
         return vm.commitEdit();
     }
 

@@ -69,7 +69,7 @@ class ReviewViewModelTest {
     }
 
     private static long current(ReviewViewModel vm) throws Exception {
-        return fx(() -> vm.currentProperty().get().interactionId());
+        return fx(() -> vm.page().currentProperty().get().interactionId());
     }
 
     @Test
@@ -77,8 +77,8 @@ class ReviewViewModelTest {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         assertThat(m.ids()).hasSize(11); // the three observed pairs are never proposed
         ReviewViewModel vm = open(m.file(), 500);
-        assertThat(fx(() -> vm.rows().size())).isEqualTo(11);
-        assertThat(fx(() -> vm.countsLine().get())).isEqualTo("Pending 11 · Accepted 0 · Rejected 0");
+        assertThat(fx(() -> vm.page().rows().size())).isEqualTo(11);
+        assertThat(fx(() -> vm.counts().line().get())).isEqualTo("Pending 11 · Accepted 0 · Rejected 0");
         assertThat(current(vm)).isEqualTo(m.ids().get(0));
         // u1 → k3: the item's text, u1's observed ratings, the proposal and its provenance
         assertThat(fx(() -> vm.detail().titleProperty().get())).isEqualTo("User u1 → Espresso Tamper (k3)");
@@ -91,32 +91,32 @@ class ReviewViewModelTest {
                 .contains("confidence 0.19").contains("content 0.30").contains("collaborative 0.10");
         assertThat(fx(() -> vm.detail().profileLineProperty().get())).isEqualTo("No generated profile for this item.");
 
-        fx(() -> vm.modelProperty().set("big"));
+        fx(() -> vm.filter().modelProperty().set("big"));
         settle(vm);
-        assertThat(fx(() -> List.copyOf(vm.rows()))).hasSize(6).allMatch(r -> r.model().equals("big"));
-        assertThat(fx(() -> vm.countsLine().get())).isEqualTo("Pending 6 · Accepted 0 · Rejected 0");
+        assertThat(fx(() -> List.copyOf(vm.page().rows()))).hasSize(6).allMatch(r -> r.model().equals("big"));
+        assertThat(fx(() -> vm.counts().line().get())).isEqualTo("Pending 6 · Accepted 0 · Rejected 0");
 
         fx(() -> {
-            vm.modelProperty().set(ReviewViewModel.ALL);
-            vm.minConfidenceProperty().set("0.5");
-            vm.sortProperty().set("confidence");
+            vm.filter().modelProperty().set(QueueFilter.ALL);
+            vm.filter().minConfidenceProperty().set("0.5");
+            vm.filter().sortProperty().set("confidence");
         });
         settle(vm);
-        List<Double> confidences = fx(() -> vm.rows().stream().map(SyntheticRow::confidence).toList());
+        List<Double> confidences = fx(() -> vm.page().rows().stream().map(SyntheticRow::confidence).toList());
         assertThat(confidences).isNotEmpty().allMatch(c -> c >= 0.5)
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
-        fx(() -> vm.minConfidenceProperty().set("high"));
+        fx(() -> vm.filter().minConfidenceProperty().set("high"));
         assertThat(fx(() -> vm.errorProperty().get())).contains("confidence from").contains("high");
-        assertThat(fx(() -> vm.rows().size())).isEqualTo(confidences.size()); // the last good page stays
+        assertThat(fx(() -> vm.page().rows().size())).isEqualTo(confidences.size()); // the last good page stays
 
         fx(() -> {
-            vm.minConfidenceProperty().set("");
-            vm.itemProperty().set("g2");
+            vm.filter().minConfidenceProperty().set("");
+            vm.filter().itemProperty().set("g2");
         });
         settle(vm);
         assertThat(fx(() -> vm.errorProperty().get())).isEmpty();
-        assertThat(fx(() -> List.copyOf(vm.rows()))).extracting(SyntheticRow::userExternalId)
+        assertThat(fx(() -> List.copyOf(vm.page().rows()))).extracting(SyntheticRow::userExternalId)
                 .containsExactlyInAnyOrder("u1", "u2");
     }
 
@@ -125,7 +125,7 @@ class ReviewViewModelTest {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         List<Long> ids = m.ids();
         ReviewViewModel vm = open(m.file(), 500);
-        fx(() -> vm.setAnnotator("ana"));
+        fx(() -> vm.annotator().set("ana"));
         settle(vm);
 
         assertThat(fx(vm::accept)).isTrue();
@@ -140,12 +140,12 @@ class ReviewViewModelTest {
 
         double proposed = stored(m.file(), ids.get(2)).value();
         assertThat(fx(vm::startEdit)).isTrue();
-        assertThat(fx(() -> vm.editTextProperty().get())).isEqualTo(RowText.value(proposed));
-        fx(() -> vm.editTextProperty().set("lots"));
+        assertThat(fx(() -> vm.editor().textProperty().get())).isEqualTo(RowText.value(proposed));
+        fx(() -> vm.editor().textProperty().set("lots"));
         assertThat(fx(vm::commitEdit)).isFalse();
-        assertThat(fx(() -> vm.editErrorProperty().get())).contains("'lots'");
-        assertThat(fx(() -> vm.editingProperty().get())).isTrue();
-        fx(() -> vm.editTextProperty().set("4.5"));
+        assertThat(fx(() -> vm.editor().errorProperty().get())).contains("'lots'");
+        assertThat(fx(() -> vm.editor().editingProperty().get())).isTrue();
+        fx(() -> vm.editor().textProperty().set("4.5"));
         assertThat(fx(vm::commitEdit)).isTrue();
         settle(vm);
         SyntheticRow edited = stored(m.file(), ids.get(2));
@@ -160,7 +160,7 @@ class ReviewViewModelTest {
         assertThat(reverted.status()).isEqualTo("pending");
         assertThat(reverted.value()).isEqualTo(proposed);
         assertThat(current(vm)).as("undo shows the row it reverted").isEqualTo(ids.get(2));
-        assertThat(fx(() -> vm.currentProperty().get().status())).isEqualTo("pending");
+        assertThat(fx(() -> vm.page().currentProperty().get().status())).isEqualTo("pending");
         assertThat(fx(() -> List.copyOf(vm.detail().decisions()))).extracting(ReviewDecision::action)
                 .containsExactly("edit", "undo");
         assertThat(fx(() -> vm.messageProperty().get())).startsWith("Undone: back to pending");
@@ -175,34 +175,34 @@ class ReviewViewModelTest {
         assertThat(current(vm)).isEqualTo(ids.get(3));
         assertThat(log(m)).extracting(ReviewDecision::action)
                 .containsExactly("accept", "reject", "edit", "undo", "skip");
-        assertThat(fx(() -> vm.countsLine().get())).isEqualTo("Pending 9 · Accepted 1 · Rejected 1");
-        assertThat(fx(() -> vm.rows().get(0).status())).isEqualTo("accepted");
-        assertThat(fx(() -> vm.rows().get(1).status())).isEqualTo("rejected");
+        assertThat(fx(() -> vm.counts().line().get())).isEqualTo("Pending 9 · Accepted 1 · Rejected 1");
+        assertThat(fx(() -> vm.page().rows().get(0).status())).isEqualTo("accepted");
+        assertThat(fx(() -> vm.page().rows().get(1).status())).isEqualTo("rejected");
     }
 
     @Test
     void noDecisionIsMadeUntilTheAnnotatorIsNamedAndTheNameIsAskedOncePerWorkspace() throws Exception {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         ReviewViewModel vm = open(m.file(), 500);
-        assertThat(fx(() -> vm.needsAnnotatorProperty().get())).isTrue();
+        assertThat(fx(() -> vm.annotator().neededProperty().get())).isTrue();
         assertThat(fx(vm::accept)).isFalse();
         assertThat(fx(vm::undo)).isFalse();
         assertThat(fx(() -> vm.messageProperty().get())).contains("annotator name");
         assertThat(current(vm)).isEqualTo(m.ids().get(0));
 
-        fx(() -> vm.setAnnotator("   "));
+        fx(() -> vm.annotator().set("   "));
         assertThat(fx(() -> vm.errorProperty().get())).contains("1 to 80 characters");
-        fx(() -> vm.setAnnotator("bo"));
+        fx(() -> vm.annotator().set("bo"));
         settle(vm);
-        assertThat(fx(() -> vm.needsAnnotatorProperty().get())).isFalse();
+        assertThat(fx(() -> vm.annotator().neededProperty().get())).isFalse();
         assertThat(log(m)).isEmpty();
         try (Workspace ws = Workspace.open(m.file())) {
             assertThat(ws.annotations().annotator()).contains("bo");
         }
 
         ReviewViewModel again = open(m.file(), 500);
-        assertThat(fx(() -> again.needsAnnotatorProperty().get())).isFalse();
-        assertThat(fx(() -> again.annotatorProperty().get())).isEqualTo("bo");
+        assertThat(fx(() -> again.annotator().neededProperty().get())).isFalse();
+        assertThat(fx(() -> again.annotator().nameProperty().get())).isEqualTo("bo");
         assertThat(fx(again::accept)).isTrue();
         settle(again);
         assertThat(log(m)).extracting(ReviewDecision::annotator).containsExactly("bo");
@@ -212,22 +212,22 @@ class ReviewViewModelTest {
     void aBulkDecisionChangesExactlyTheConfirmedRowsOfTheFilter() throws Exception {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         ReviewViewModel vm = open(m.file(), 500);
-        fx(() -> vm.setAnnotator("ana"));
-        fx(() -> vm.modelProperty().set("big"));
+        fx(() -> vm.annotator().set("ana"));
+        fx(() -> vm.filter().modelProperty().set("big"));
         settle(vm);
 
-        fx(() -> vm.requestBulk(ReviewDecision.REJECT));
-        waitFx(20, () -> vm.bulkRequestProperty().get() != null);
-        fx(vm::cancelBulk);
+        fx(() -> vm.bulk().request(ReviewDecision.REJECT));
+        waitFx(20, () -> vm.bulk().requestProperty().get() != null);
+        fx(vm.bulk()::cancel);
         settle(vm);
         assertThat(log(m)).isEmpty();
 
-        fx(() -> vm.requestBulk(ReviewDecision.ACCEPT));
-        waitFx(20, () -> vm.bulkRequestProperty().get() != null);
-        ReviewViewModel.BulkRequest req = fx(() -> vm.bulkRequestProperty().get());
+        fx(() -> vm.bulk().request(ReviewDecision.ACCEPT));
+        waitFx(20, () -> vm.bulk().requestProperty().get() != null);
+        BulkDecisions.Request req = fx(() -> vm.bulk().requestProperty().get());
         assertThat(req.ids()).hasSize(6);
         assertThat(req.question()).startsWith("Accept 6 synthetic interactions").contains("model big");
-        fx(vm::confirmBulk);
+        fx(vm.bulk()::confirm);
         settle(vm);
         try (Workspace ws = Workspace.open(m.file())) {
             for (long id : m.ids()) {
@@ -236,8 +236,8 @@ class ReviewViewModelTest {
             }
         }
         assertThat(log(m)).hasSize(6).allMatch(d -> d.action().equals("accept") && d.annotator().equals("ana"));
-        assertThat(fx(() -> vm.countsLine().get())).isEqualTo("Pending 0 · Accepted 6 · Rejected 0");
-        assertThat(fx(() -> vm.rows().size())).as("the pending filter is empty now").isZero();
+        assertThat(fx(() -> vm.counts().line().get())).isEqualTo("Pending 0 · Accepted 6 · Rejected 0");
+        assertThat(fx(() -> vm.page().rows().size())).as("the pending filter is empty now").isZero();
     }
 
     @Test
@@ -245,9 +245,9 @@ class ReviewViewModelTest {
         ReviewFixtures.Made m = ReviewFixtures.shopWithProposals(dir.resolve("shop.augur"));
         List<Long> ids = m.ids();
         ReviewViewModel vm = open(m.file(), 4);
-        fx(() -> vm.setAnnotator("ana"));
+        fx(() -> vm.annotator().set("ana"));
         settle(vm);
-        assertThat(fx(() -> vm.pageLineProperty().get())).isEqualTo("1–4 of 11");
+        assertThat(fx(() -> vm.page().pageLineProperty().get())).isEqualTo("1–4 of 11");
         List<Long> seen = new ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
             seen.add(current(vm));
@@ -262,17 +262,17 @@ class ReviewViewModelTest {
                     .withStatus("accepted"))).isEqualTo(11);
         }
 
-        fx(() -> vm.statusProperty().set(ReviewViewModel.ALL));
+        fx(() -> vm.filter().statusProperty().set(QueueFilter.ALL));
         settle(vm);
         for (int i = 0; i < 4; i++) {
             fx(vm::next);
             settle(vm);
         }
         assertThat(current(vm)).isEqualTo(ids.get(4));
-        assertThat(fx(() -> vm.pageLineProperty().get())).isEqualTo("5–8 of 11");
+        assertThat(fx(() -> vm.page().pageLineProperty().get())).isEqualTo("5–8 of 11");
         fx(vm::previous);
         settle(vm);
         assertThat(current(vm)).isEqualTo(ids.get(3));
-        assertThat(fx(() -> vm.pageLineProperty().get())).isEqualTo("1–4 of 11");
+        assertThat(fx(() -> vm.page().pageLineProperty().get())).isEqualTo("1–4 of 11");
     }
 }

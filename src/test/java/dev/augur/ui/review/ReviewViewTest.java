@@ -158,7 +158,7 @@ class ReviewViewTest {
         DialogPane confirm = robot.lookup("#review-bulk-confirm").queryAs(DialogPane.class);
         long pendingOfU2;
         try (Workspace ws = Workspace.open(m.file())) {
-            pendingOfU2 = ws.synthetic().count(vm.filter());
+            pendingOfU2 = ws.synthetic().count(vm.filter().build());
         }
         assertThat(confirm.getContentText()).startsWith("Accept " + pendingOfU2 + " synthetic interactions")
                 .contains("user u2");
