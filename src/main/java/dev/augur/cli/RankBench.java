@@ -1,6 +1,7 @@
 package dev.augur.cli;
 
 import dev.augur.core.bench.AlsPeer;
+import dev.augur.core.bench.PairedDifference;
 import dev.augur.core.bench.RankBenchmark;
 import dev.augur.core.bench.GeneratedLog;
 import dev.augur.core.bench.RatingsLog;
@@ -166,8 +167,18 @@ final class RankBench implements Callable<Integer> {
                     x.put("fit_with_data_transfer_seconds_median", round(p.totalMedian()));
                     array(x.putArray("fit_with_data_transfer_seconds"), p.totalSeconds());
                     x.put("ndcg@10", round(p.ndcgMedian()));
+                    x.put("ndcg@10_mean", round(p.ndcgMean()));
+                    array(x.putArray("ndcg@10_runs"), p.ndcg10());
                     x.put("recall@10", round(p.recallMedian()));
                 });
+                cmp.paired().ifPresent(d -> {
+                    ObjectNode x = c.putObject("paired_ndcg@10_augur_minus_peer");
+                    x.put("users", d.users());
+                    x.put("mean", round(d.mean()));
+                    x.put("low95", round(d.low()));
+                    x.put("high95", round(d.high()));
+                });
+                cmp.ndcgMeanRatio().ifPresent(v -> c.put("ndcg_mean_ratio_augur_over_peer", round(v)));
                 cmp.timeRatio().ifPresent(v -> c.put("time_ratio_peer_over_augur", round(v)));
                 cmp.cpuRatio().ifPresent(v -> c.put("cpu_time_ratio_peer_over_augur", round(v)));
                 cmp.ndcgRatio().ifPresent(v -> c.put("ndcg_ratio_augur_over_peer", round(v)));
@@ -198,8 +209,8 @@ final class RankBench implements Callable<Integer> {
             out.printf(Locale.ROOT, "  augur ALS   fit %6.2f s (CPU %6.2f s)  NDCG@10 %.4f  Recall@10 %.4f  (first fit %.2f s; runs %s s)%n",
                     a.fitMedian(), a.fitCpuMedian(), a.ndcgMedian(), a.recallMedian(), cmp.augurFirstFitSeconds(),
                     BenchCommand.fmt(a.fitSeconds()));
-            out.printf(Locale.ROOT, "              NDCG@10 per run (seed %d + run) %s; %s%n", seed, ndcgs(a.ndcg10()),
-                    a.params());
+            out.printf(Locale.ROOT, "              NDCG@10 per run (seed %d + run) %s, mean %.4f; %s%n", seed,
+                    ndcgs(a.ndcg10()), a.ndcgMean(), a.params());
             RankBenchmark.ModelRuns pop = cmp.popularity();
             out.printf(Locale.ROOT, "  popularity                                 NDCG@10 %.4f  Recall@10 %.4f%n", pop.ndcgMedian(),
                     pop.recallMedian());
@@ -210,9 +221,15 @@ final class RankBench implements Callable<Integer> {
                                 + " first fit %.2f s; runs %s s; with data in and factors out %.2f s)%n", p.fitMedian(),
                         p.fitCpuMedian(), p.ndcgMedian(), p.recallMedian(), p.startSeconds(), p.firstFitSeconds(),
                         BenchCommand.fmt(p.fitSeconds()), p.totalMedian());
-                out.printf(Locale.ROOT, "              NDCG@10 per run %s%n", ndcgs(p.ndcg10()));
-                out.printf(Locale.ROOT, "  ratios: fit time peer / augur = %.2f (CPU time %.2f); NDCG@10 augur / peer = %.3f%n",
-                        cmp.timeRatio().get(), cmp.cpuRatio().get(), cmp.ndcgRatio().get());
+                out.printf(Locale.ROOT, "              NDCG@10 per run %s, mean %.4f%n", ndcgs(p.ndcg10()), p.ndcgMean());
+                out.printf(Locale.ROOT, "  ratios: fit time peer / augur = %.2f (CPU time %.2f); NDCG@10 augur / peer = %.3f"
+                                + " (medians), %.3f (means)%n", cmp.timeRatio().get(), cmp.cpuRatio().get(),
+                        cmp.ndcgRatio().get(), cmp.ndcgMeanRatio().get());
+                PairedDifference diff = cmp.paired().get();
+                out.printf(Locale.ROOT, "  paired over %,d users (each user's NDCG@10 averaged over the runs): augur − peer ="
+                                + " %+.4f, 95%% bootstrap interval [%+.4f, %+.4f]: %s%n", diff.users(), diff.mean(), diff.low(), diff.high(),
+                        diff.low() > 0 ? "augur higher" : diff.notWorse() ? "no difference the test users can show"
+                                : "augur lower");
             } else {
                 out.println("  no peer measured (add --peer spark; it needs a build with -Pspark)");
             }
@@ -239,6 +256,8 @@ final class RankBench implements Callable<Integer> {
         o.put("eval_seconds_median", round(m.evalMedian()));
         array(o.putArray("eval_seconds"), m.evalSeconds());
         o.put("ndcg@10", round(m.ndcgMedian()));
+        o.put("ndcg@10_mean", round(m.ndcgMean()));
+        array(o.putArray("ndcg@10_runs"), m.ndcg10());
         o.put("recall@10", round(m.recallMedian()));
     }
 

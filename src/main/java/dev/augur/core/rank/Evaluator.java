@@ -38,6 +38,19 @@ public final class Evaluator {
 
     /** Evaluates {@code model} (already fitted on {@code split.train()}); fit time is added by the caller. */
     public EvalResult evaluate(Split split, Recommender model, TaskMonitor monitor) {
+        return evaluate(split, model, monitor, null);
+    }
+
+    /**
+     * As above, and writes each scored user's NDCG at the smallest K into {@code ndcgByUser} (indexed by dense
+     * user; users without a scorable target item are left as they were), for paired per-user comparisons of two
+     * models on the same split.
+     */
+    public EvalResult evaluate(Split split, Recommender model, TaskMonitor monitor, double[] ndcgByUser) {
+        if (ndcgByUser != null && ndcgByUser.length != split.train().rows()) {
+            throw new IllegalArgumentException("ndcgByUser needs one slot per user (" + split.train().rows()
+                    + "), not " + ndcgByUser.length);
+        }
         long start = System.nanoTime();
         Protocol p = split.protocol();
         int[] ks = p.ks().stream().mapToInt(Integer::intValue).sorted().distinct().toArray();
@@ -77,7 +90,7 @@ public final class Evaluator {
                         int to = Math.min(users.length, from + BLOCK);
                         for (int j = from; j < to; j++) {
                             scoreUser(split, model, users[j], ks, scores, top, candidate, itemSlice, pop, sums,
-                                    width, recommended[worker]);
+                                    width, recommended[worker], ndcgByUser);
                         }
                         blockSums[b] = sums;
                         monitor.progress(done.addAndGet(to - from), users.length);
@@ -160,7 +173,7 @@ public final class Evaluator {
 
     private void scoreUser(Split split, Recommender model, int u, int[] ks, float[] scores, int[] top,
                            boolean[] candidate, byte[] itemSlice, int[] pop, double[] sums, int width,
-                           int[] recommended) {
+                           int[] recommended, double[] ndcgByUser) {
         Csr train = split.train();
         Csr valid = split.valid();
         Csr target = split.target();
@@ -200,7 +213,11 @@ public final class Evaluator {
         int listed = TopK.select(scores, top.length, top);
         double auc = userAuc(scores, positives, candidate);
         // group 0: all items
+        double ndcgBefore = sums[3]; // ndcg at the smallest K: the fourth rank metric of the first K
         accumulate(sums, 0, width, ks, top, listed, positives, np);
+        if (ndcgByUser != null) {
+            ndcgByUser[u] = sums[3] - ndcgBefore;
+        }
         sums[width - 3] += auc * np;
         sums[width - 2] += np;
         // item slices restrict the positives, user slices take all positives of users with that history length

@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class RankBenchmarkTest {
     @TempDir
@@ -92,6 +93,13 @@ class RankBenchmarkTest {
         assertThat(r.cpuRatio().orElseThrow()).isEqualTo(0.75 / r.augur().fitCpuMedian());
         assertThat(r.ndcgRatio().orElseThrow()).isEqualTo(r.augur().ndcgMedian() / p.ndcgMedian());
         assertThat(r.augur().ndcgMedian()).isBetween(0.0, 1.0);
+        // the paired difference is over every test user and equals the difference of the runs' mean NDCG@10
+        PairedDifference d = r.paired().orElseThrow();
+        assertThat(d.users()).isEqualTo(200);
+        assertThat(d.mean()).isCloseTo(r.augur().ndcgMean() - p.ndcgMean(), within(1e-9));
+        assertThat(d.low()).isLessThanOrEqualTo(d.mean());
+        assertThat(d.high()).isGreaterThanOrEqualTo(d.mean());
+        assertThat(r.ndcgMeanRatio().orElseThrow()).isEqualTo(r.augur().ndcgMean() / p.ndcgMean());
     }
 
     @Test
@@ -101,6 +109,7 @@ class RankBenchmarkTest {
                 new RankBenchmark.AlsSettings(4, 2, 0.1, 1), 1, 1, 1, Optional.empty(), TaskMonitor.NONE);
         assertThat(r.peer()).isEmpty();
         assertThat(r.timeRatio()).isEmpty();
+        assertThat(r.paired()).isEmpty();
         assertThat(r.augur().fitSeconds()).hasSize(1).doesNotContain(0.0);
     }
 

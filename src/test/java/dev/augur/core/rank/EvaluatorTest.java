@@ -86,6 +86,29 @@ class EvaluatorTest {
     }
 
     @Test
+    void perUserNdcgAtTheSmallestKAveragesToTheReportedMetric() {
+        Interactions data = SyntheticLog.clustered(300, 200, 20, 7);
+        Split split = Splitter.split(data, Protocol.of(new SplitSpec.Random(0.8, 0.1, 0.1), 3, List.of(10, 5)));
+        Popularity pop = new Popularity();
+        pop.fit(TrainingData.of(split, SideInformation.none(data.numItems()), 1), TaskMonitor.NONE);
+        double[] byUser = new double[split.train().rows()];
+        java.util.Arrays.fill(byUser, Double.NaN);
+        EvalResult r = new Evaluator(2).evaluate(split, pop, TaskMonitor.NONE, byUser);
+        double sum = 0;
+        int n = 0;
+        for (double v : byUser) {
+            if (!Double.isNaN(v)) {
+                assertTrue(v >= 0 && v <= 1 + 1e-9, "per-user NDCG in [0, 1]: " + v);
+                sum += v;
+                n++;
+            }
+        }
+        assertEquals(r.users(), n);
+        assertEquals(r.metric("ndcg@5"), sum / n, 1e-9);
+        assertTrue(sum > 0);
+    }
+
+    @Test
     void sampledModeRanksAgainstFewNegativesSoItScoresHigherThanFullRanking() {
         Interactions data = SyntheticLog.clustered(300, 400, 20, 11);
         Protocol p = Protocol.of(new SplitSpec.LeaveLastOut(), 5, List.of(10));
