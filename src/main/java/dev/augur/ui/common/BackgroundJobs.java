@@ -18,18 +18,35 @@ import java.util.function.Consumer;
 public final class BackgroundJobs {
     private final TaskExecutor tasks;
     private final Consumer<String> onError;
+    private final boolean clearErrorOnSubmit;
     private final IntegerProperty underWay = new SimpleIntegerProperty();
     private final BooleanBinding busy = underWay.greaterThan(0);
 
     /** @param onError takes the message of a job that failed (the view model's error line) */
     public BackgroundJobs(TaskExecutor tasks, Consumer<String> onError) {
+        this(tasks, onError, false);
+    }
+
+    private BackgroundJobs(TaskExecutor tasks, Consumer<String> onError, boolean clearErrorOnSubmit) {
         this.tasks = tasks;
         this.onError = onError;
+        this.clearErrorOnSubmit = clearErrorOnSubmit;
+    }
+
+    /**
+     * Like the constructor, and every submit first clears the error line ({@code errorLine} gets ""): for a form
+     * where each new action replaces the message of the last one that failed.
+     */
+    public static BackgroundJobs clearingErrorOnSubmit(TaskExecutor tasks, Consumer<String> errorLine) {
+        return new BackgroundJobs(tasks, errorLine, true);
     }
 
     /** Runs {@code work} as a job named {@code name}; {@code done} gets its result on the JavaFX thread. */
     public <T> Job<T> submit(String name, Callable<T> work, Consumer<T> done) {
         underWay.set(underWay.get() + 1);
+        if (clearErrorOnSubmit) {
+            onError.accept("");
+        }
         Job<T> job = tasks.submit(name, m -> work.call());
         JobBinding.follow(job, s -> { }, v -> {
             underWay.set(underWay.get() - 1);

@@ -6,28 +6,24 @@ import dev.augur.core.augment.AugmentRequest;
 import dev.augur.core.augment.AugmentService;
 import dev.augur.core.augment.AugmentTarget;
 import dev.augur.core.augment.Estimate;
-import dev.augur.core.augment.PromptRenderer;
 import dev.augur.core.augment.PromptTemplate;
-import dev.augur.core.augment.RenderedPrompt;
 import dev.augur.core.augment.TemplateRegistry;
 import dev.augur.core.llm.LlmClient;
 import dev.augur.core.llm.LlmClients;
-import dev.augur.core.store.EntityRef;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.task.Job;
-import dev.augur.core.task.JobSnapshot;
-import dev.augur.core.task.JobState;
 import dev.augur.core.task.TaskCancelledException;
 import dev.augur.core.task.TaskExecutor;
+import dev.augur.ui.common.BackgroundJobs;
 import dev.augur.ui.common.JobBinding;
-import dev.augur.ui.jobs.JobsViewModel;
+import dev.augur.ui.common.JobProgress;
 
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -41,7 +37,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -57,6 +52,7 @@ public final class GenerateViewModel {
     public static final double ASSUMED_TOKENS_PER_SECOND = 20;
 
     private final TaskExecutor tasks;
+    private final BackgroundJobs jobs;
     private final Supplier<LlmConfig> llm;
     private final Consumer<String> onGenerated;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
@@ -73,14 +69,10 @@ public final class GenerateViewModel {
     private final ReadOnlyStringWrapper previewUser = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper estimateLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper reportLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper jobLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final JobProgress runProgress = new JobProgress();
     private final ReadOnlyBooleanWrapper llmConfigured = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper llmLine = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private int pending;
     private long loadingTemplates;
     private double measuredTokensPerSecond;
     private Job<AugmentReport> current;
@@ -91,6 +83,7 @@ public final class GenerateViewModel {
      */
     public GenerateViewModel(TaskExecutor tasks, Supplier<LlmConfig> llm, Consumer<String> onGenerated) {
         this.tasks = tasks;
+        this.jobs = BackgroundJobs.clearingErrorOnSubmit(tasks, error::set);
         this.llm = llm;
         this.onGenerated = onGenerated;
         workspace.addListener((o, was, is) -> loadTemplates());
@@ -119,7 +112,7 @@ public final class GenerateViewModel {
         }
         long gen = ++loadingTemplates;
         AugmentTarget t = augmentTarget();
-        return submit("Templates for " + t.id(), () -> {
+        return jobs.submit("Templates for " + t.id(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 Set<String> out = new LinkedHashSet<>();
                 new TemplateRegistry().all(ws).stream().filter(p -> p.target() == t).map(PromptTemplate::id)
@@ -134,6 +127,16 @@ public final class GenerateViewModel {
             templates.setAll(list);
             template.set(keep != null && list.contains(keep) ? keep : list.isEmpty() ? null : list.get(0));
         });
+    }
+
+    /** The request the panel describes, or empty with the reason on the error line when it is incomplete. */
+    private Optional<AugmentRequest> validRequest() {
+        try {
+            return Optional.of(request());
+        } catch (IllegalArgumentException e) {
+            error.set(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** The request the panel describes; throws IllegalArgumentException with a readable message when incomplete. */
@@ -164,93 +167,41 @@ public final class GenerateViewModel {
     }
 
     /** Renders the prompt for the first id (or the first entity) and shows its system and user text. */
-    public Optional<Job<String[]>> preview() {
-        AugmentRequest r;
-        try {
-            r = request();
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+    public Optional<Job<PromptPreview>> preview() {
+        Optional<AugmentRequest> valid = validRequest();
+        if (valid.isEmpty()) {
             return Optional.empty();
         }
+        AugmentRequest r = valid.get();
         Path file = workspace.get();
         List<String> list = idList();
         String first = list.isEmpty() ? null : list.get(0);
-        return Optional.of(submit("Preview " + r.templateId(), () -> {
+        return Optional.of(jobs.submit("Preview " + r.templateId(), () -> {
             try (Workspace ws = Workspace.open(file)) {
-                AugmentService service = new AugmentService(new TemplateRegistry());
-                long ds = datasetId(ws, r);
-                String kind = r.target().kind();
-                long id;
-                String ext;
-                if (first != null) {
-                    id = ws.read().entityId(ds, kind, first).orElseThrow(() -> new IllegalArgumentException(
-                            "No " + kind + " " + first + " in this dataset."));
-                    ext = first;
-                } else {
-                    List<EntityRef> one = ws.read().entityIdsAfter(ds, kind, 0, 1);
-                    if (one.isEmpty()) {
-                        throw new IllegalArgumentException("This dataset has no " + r.target().id() + ".");
-                    }
-                    id = one.get(0).id();
-                    ext = one.get(0).externalId();
-                }
-                PromptTemplate t = service.templates().get(ws, r.templateId());
-                PromptRenderer renderer = service.renderer();
-                RenderedPrompt p = renderer.render(t, renderer.load(ws, ds, r.target(), id));
-                return new String[] {kind + " " + ext + " · " + t.id() + " v" + t.version() + " · ≈"
-                        + p.estimatedTokens() + " prompt tokens", p.system(), p.user()};
+                return PromptPreview.render(ws, r, first);
             }
         }, p -> {
-            previewTitle.set(p[0]);
-            previewSystem.set(p[1]);
-            previewUser.set(p[2]);
+            previewTitle.set(p.title());
+            previewSystem.set(p.system());
+            previewUser.set(p.user());
         }));
-    }
-
-    private static long datasetId(Workspace ws, AugmentRequest r) {
-        if (r.dataset().isPresent()) {
-            return ws.read().datasetId(r.dataset().get()).orElseThrow(() -> new IllegalArgumentException(
-                    "No dataset " + r.dataset().get() + " in this workspace."));
-        }
-        return ws.read().datasets().stream().findFirst().orElseThrow(
-                () -> new IllegalArgumentException("The workspace has no datasets.")).id();
     }
 
     /** Estimates prompt tokens, output tokens and time of the batch the panel describes. */
     public Optional<Job<Estimate>> estimate() {
-        AugmentRequest r;
-        try {
-            r = request();
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        Optional<AugmentRequest> valid = validRequest();
+        if (valid.isEmpty()) {
             return Optional.empty();
         }
+        AugmentRequest r = valid.get();
         Path file = workspace.get();
         boolean measured = measuredTokensPerSecond > 0;
         double rate = measured ? measuredTokensPerSecond : ASSUMED_TOKENS_PER_SECOND;
-        return Optional.of(submit("Estimate " + r.templateId(), () -> {
+        return Optional.of(jobs.submit("Estimate " + r.templateId(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 return Estimate.of(ws, new AugmentService(new TemplateRegistry()), r, rate, 0);
             }
-        }, e -> estimateLine.set(describe(e, rate, measured))));
-    }
-
-    /** "7 items · prompt ≈ 1,234 tokens · output ≈ 2,800 tokens (template maxTokens) · ≈ 2 min 20 s at 20 tokens/s (assumed)". */
-    static String describe(Estimate e, double rate, boolean measured) {
-        return String.format(Locale.ROOT, "%,d %s · prompt ≈ %,d tokens · output ≈ %,d tokens (%s, %,.0f per item)"
-                        + " · ≈ %s at %,.0f output tokens/s (%s)", e.items(), e.items() == 1 ? "entity" : "entities",
-                e.promptTokens(), e.outputTokens(), e.outputBasis(), e.outputTokensPerItem(), duration(e.seconds()),
-                rate, measured ? "measured in the last run" : "assumed; nothing measured yet, prompt processing not"
-                        + " counted");
-    }
-
-    private static String duration(double seconds) {
-        if (Double.isNaN(seconds)) {
-            return "unknown time";
-        }
-        long s = Math.round(seconds);
-        return s < 60 ? s + " s" : s < 3600 ? (s / 60) + " min " + (s % 60) + " s"
-                : (s / 3600) + " h " + (s % 3600 / 60) + " min";
+        }, e -> estimateLine.set(GenerateText.describe(e, rate, measured))));
     }
 
     /** Runs the batch as a job with the LLM of the settings; empty (nothing started) when one is missing. */
@@ -259,34 +210,30 @@ public final class GenerateViewModel {
         if (!llmConfigured.get() || current != null) {
             return Optional.empty();
         }
-        AugmentRequest r;
-        try {
-            r = request();
-        } catch (IllegalArgumentException e) {
-            error.set(e.getMessage());
+        Optional<AugmentRequest> valid = validRequest();
+        if (valid.isEmpty()) {
             return Optional.empty();
         }
+        AugmentRequest r = valid.get();
         LlmConfig config = llm.get();
         Path file = workspace.get();
         String runTarget = r.target().id();
         error.set("");
         reportLine.set("");
-        running.set(true);
-        progress.set(-1);
         String name = "Generate " + r.templateId() + " for " + runTarget + " with " + config.describe();
-        jobLine.set(name + " — queued");
+        runProgress.queued(name);
         Job<AugmentReport> job = tasks.submit(name, m -> {
             try (Workspace ws = Workspace.open(file); LlmClient client = config.open()) {
                 return new AugmentService(new TemplateRegistry()).run(ws, r, client, m);
             }
         });
         current = job;
-        JobBinding.follow(job, this::onProgress, report -> {
+        JobBinding.follow(job, runProgress::update, report -> {
             finished(job);
             if (report.completionTokens() > 0 && report.seconds() > 0 && report.llmCalls() > 0) {
                 measuredTokensPerSecond = report.completionTokens() / report.seconds();
             }
-            reportLine.set(describe(report));
+            reportLine.set(GenerateText.describe(report));
             onGenerated.accept(runTarget);
         }, e -> {
             finished(job);
@@ -294,24 +241,16 @@ public final class GenerateViewModel {
                 reportLine.set("Cancelled; what was generated before the cancel is kept and a re-run reuses it.");
                 onGenerated.accept(runTarget);
             } else {
-                error.set(e.getMessage() == null ? e.toString() : e.getMessage());
+                error.set(BackgroundJobs.message(e));
             }
         });
         return Optional.of(job);
     }
 
-    /** "generated 7, cached 0, failed 0 · 7 LLM calls · 0.4 s · model bench". */
-    public static String describe(AugmentReport r) {
-        return String.format(Locale.ROOT, "generated %,d, cached %,d, failed %,d · %,d LLM calls · %.1f s · %s %s v%d",
-                r.generated(), r.cached(), r.failed(), r.llmCalls(), r.seconds(),
-                r.model() == null || r.model().isBlank() ? "" : "model " + r.model() + " ·", r.templateId(),
-                r.templateVersion());
-    }
-
     private void finished(Job<AugmentReport> job) {
         if (current == job) {
             current = null;
-            running.set(false);
+            runProgress.stopped();
         }
     }
 
@@ -320,30 +259,6 @@ public final class GenerateViewModel {
         if (current != null) {
             current.cancel();
         }
-    }
-
-    private void onProgress(JobSnapshot s) {
-        if (s.state().isFinished()) {
-            progress.set(s.state() == JobState.SUCCEEDED ? 1 : Math.max(0, s.fraction()));
-        } else {
-            progress.set(s.fraction());
-        }
-        jobLine.set(JobsViewModel.describe(s));
-    }
-
-    private <T> Job<T> submit(String name, java.util.concurrent.Callable<T> work, Consumer<T> done) {
-        pending++;
-        busy.set(true);
-        error.set("");
-        Job<T> job = tasks.submit(name, m -> work.call());
-        JobBinding.follow(job, s -> { }, v -> {
-            busy.set(--pending > 0);
-            done.accept(v);
-        }, e -> {
-            busy.set(--pending > 0);
-            error.set(e.getMessage() == null ? e.toString() : e.getMessage());
-        });
-        return job;
     }
 
     // ---- properties ---------------------------------------------------------------------------------------------
@@ -406,7 +321,7 @@ public final class GenerateViewModel {
     }
 
     public ReadOnlyStringProperty jobLineProperty() {
-        return jobLine.getReadOnlyProperty();
+        return runProgress.lineProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
@@ -414,11 +329,11 @@ public final class GenerateViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return runProgress.runningProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return runProgress.progressProperty();
     }
 
     public ReadOnlyBooleanProperty llmConfiguredProperty() {
@@ -431,7 +346,7 @@ public final class GenerateViewModel {
     }
 
     /** True while a template list, preview or estimate is being read. */
-    public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+    public BooleanBinding busy() {
+        return jobs.busy();
     }
 }

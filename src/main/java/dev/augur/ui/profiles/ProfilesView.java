@@ -2,6 +2,7 @@ package dev.augur.ui.profiles;
 
 import dev.augur.core.store.Generation;
 
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -63,12 +64,13 @@ public final class ProfilesView {
     }
 
     private static HBox filters(ProfilesViewModel vm) {
+        ProfilesFilter f = vm.filter();
         HBox bar = new HBox(8,
-                label("Dataset"), choice("profiles-dataset", vm.datasets(), vm.datasetProperty()),
-                label("Target"), choice("profiles-target", vm.targets(), vm.targetProperty()),
-                label("Status"), choice("profiles-status", vm.statuses(), vm.statusProperty()),
-                label("Review"), choice("profiles-review", vm.reviewStatuses(), vm.reviewStatusProperty()),
-                label("Template"), choice("profiles-template", vm.templates(), vm.templateProperty()));
+                label("Dataset"), choice("profiles-dataset", f.datasets(), f.datasetProperty()),
+                label("Target"), choice("profiles-target", f.targets(), f.targetProperty()),
+                label("Status"), choice("profiles-status", f.statuses(), f.statusProperty()),
+                label("Review"), choice("profiles-review", f.reviewStatuses(), f.reviewStatusProperty()),
+                label("Template"), choice("profiles-template", f.templates(), f.templateProperty()));
         bar.getChildren().add(generateButton(vm, "profiles-generate"));
         Label error = new Label();
         error.setId("profiles-error");
@@ -117,12 +119,13 @@ public final class ProfilesView {
         table.getColumns().add(column("Created", r -> r.generation().createdAt()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No generations match these filters."));
+        ReadOnlyObjectProperty<ProfilesViewModel.Row> selected = vm.detail().selectedProperty();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
-            if (is != null && (vm.selectedProperty().get() == null || vm.selectedProperty().get() != is)) {
+            if (is != null && (selected.get() == null || selected.get() != is)) {
                 vm.select(is);
             }
         });
-        vm.selectedProperty().addListener((o, was, is) -> {
+        selected.addListener((o, was, is) -> {
             if (is != null && table.getSelectionModel().getSelectedItem() != is && table.getItems().contains(is)) {
                 table.getSelectionModel().select(is);
             }
@@ -152,13 +155,15 @@ public final class ProfilesView {
     }
 
     private static SplitPane detail(ProfilesViewModel vm) {
+        GenerationDetail d = vm.detail();
+        GenerationEditor e = vm.editor();
         Label sourceTitle = new Label();
         sourceTitle.setId("profiles-source-title");
         sourceTitle.getStyleClass().add("title-4");
-        sourceTitle.textProperty().bind(vm.sourceTitleProperty());
+        sourceTitle.textProperty().bind(d.sourceTitleProperty());
         sourceTitle.setWrapText(true);
         TextArea source = readOnly("profiles-source");
-        source.textProperty().bind(vm.sourceTextProperty());
+        source.textProperty().bind(d.sourceTextProperty());
         VBox left = new VBox(6, sourceTitle, source);
         VBox.setVgrow(source, Priority.ALWAYS);
         left.setPadding(new Insets(8));
@@ -167,16 +172,16 @@ public final class ProfilesView {
         provenance.setId("profiles-provenance");
         provenance.getStyleClass().add("text-muted");
         provenance.setWrapText(true);
-        provenance.textProperty().bind(vm.provenanceLineProperty());
+        provenance.textProperty().bind(d.provenanceLineProperty());
         TextArea output = readOnly("profiles-output");
-        output.textProperty().bind(vm.outputProperty());
-        output.visibleProperty().bind(vm.editingProperty().not());
+        output.textProperty().bind(d.outputProperty());
+        output.visibleProperty().bind(e.editingProperty().not());
         output.managedProperty().bind(output.visibleProperty());
         TextArea editor = new TextArea();
         editor.setId("profiles-editor");
         editor.setStyle("-fx-font-family: monospace;");
-        editor.textProperty().bindBidirectional(vm.editTextProperty());
-        editor.visibleProperty().bind(vm.editingProperty());
+        editor.textProperty().bindBidirectional(e.textProperty());
+        editor.visibleProperty().bind(e.editingProperty());
         editor.managedProperty().bind(editor.visibleProperty());
         VBox.setVgrow(output, Priority.ALWAYS);
         VBox.setVgrow(editor, Priority.ALWAYS);
@@ -184,22 +189,22 @@ public final class ProfilesView {
         editError.setId("profiles-edit-error");
         editError.getStyleClass().add("danger");
         editError.setWrapText(true);
-        editError.textProperty().bind(vm.editErrorProperty());
+        editError.textProperty().bind(e.errorProperty());
 
         Button approve = button("profiles-approve", "Approve", Feather.CHECK, () -> vm.approve());
         Button reject = button("profiles-reject", "Reject", Feather.X, () -> vm.reject());
         Button edit = button("profiles-edit", "Edit", Feather.EDIT_2, vm::startEdit);
         Button save = button("profiles-save", "Save as new version", Feather.SAVE, () -> vm.saveEdit());
-        Button cancel = button("profiles-cancel", "Cancel", null, vm::cancelEdit);
+        Button cancel = button("profiles-cancel", "Cancel", null, e::close);
         Button map = button("profiles-show-on-map", "Show on map", Feather.MAP, vm::showOnMap);
         for (Button b : new Button[] {approve, reject, edit}) {
-            b.disableProperty().bind(vm.hasSelection().not().or(vm.editingProperty()));
+            b.disableProperty().bind(d.hasSelection().not().or(e.editingProperty()));
         }
         for (Button b : new Button[] {save, cancel}) {
-            b.visibleProperty().bind(vm.editingProperty());
+            b.visibleProperty().bind(e.editingProperty());
             b.managedProperty().bind(b.visibleProperty());
         }
-        map.disableProperty().bind(vm.canShowOnMap().not());
+        map.disableProperty().bind(d.canShowOnMap().not());
         HBox actions = new HBox(8, approve, reject, edit, save, cancel, map);
         actions.setAlignment(Pos.CENTER_LEFT);
         VBox generation = new VBox(6, provenance, output, editor, editError, actions);
@@ -211,9 +216,10 @@ public final class ProfilesView {
     }
 
     private static VBox compare(ProfilesViewModel vm) {
-        ChoiceBox<Generation> other = new ChoiceBox<>(vm.history());
+        GenerationComparison c = vm.compare();
+        ChoiceBox<Generation> other = new ChoiceBox<>(c.history());
         other.setId("profiles-compare");
-        other.valueProperty().bindBidirectional(vm.compareWithProperty());
+        other.valueProperty().bindBidirectional(c.compareWithProperty());
         other.setConverter(new StringConverter<>() {
             @Override
             public String toString(Generation g) {
@@ -225,13 +231,13 @@ public final class ProfilesView {
                 return null;
             }
         });
-        other.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.history()));
+        other.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(c.history()));
         Label label = new Label();
         label.setId("profiles-diff-label");
         label.getStyleClass().add("text-muted");
-        label.textProperty().bind(vm.diffLabelProperty());
-        TextFlow older = flow("profiles-diff-left", vm.diffLeft());
-        TextFlow newer = flow("profiles-diff-right", vm.diffRight());
+        label.textProperty().bind(c.diffLabelProperty());
+        TextFlow older = flow("profiles-diff-left", c.diffLeft());
+        TextFlow newer = flow("profiles-diff-right", c.diffRight());
         ScrollPane a = scroll(older);
         ScrollPane b = scroll(newer);
         HBox sides = new HBox(8, a, b);

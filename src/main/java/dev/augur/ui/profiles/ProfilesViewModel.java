@@ -5,11 +5,9 @@ import dev.augur.core.augment.PromptTemplate;
 import dev.augur.core.augment.TemplateRegistry;
 import dev.augur.core.llm.LlmClients;
 import dev.augur.core.store.DatasetInfo;
-import dev.augur.core.store.EntityReview;
 import dev.augur.core.store.Generation;
 import dev.augur.core.store.GenerationFilter;
 import dev.augur.core.store.GenerationPage;
-import dev.augur.core.store.HistoryEntry;
 import dev.augur.core.store.ItemRecord;
 import dev.augur.core.store.UserRecord;
 import dev.augur.core.store.Workspace;
@@ -19,61 +17,42 @@ import dev.augur.core.task.TaskExecutor;
 import dev.augur.ui.common.BackgroundJobs;
 import dev.augur.ui.common.ItemSelection;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
- * The Profiles section: the workspace's LLM generations, filtered and paged, and for the one selected its source
- * data, its output and provenance, review commands, edits and a word diff against another generation of the same
- * entity. Every read and write runs as a job on the app's executor; results land here on the JavaFX thread.
+ * The Profiles section: the workspace's LLM generations, filtered ({@link #filter()}) and paged, and for the one
+ * selected its source data, output and provenance ({@link #detail()}), review commands, edits ({@link #editor()})
+ * and a word diff against another generation of the same entity ({@link #compare()}). Every read and write runs as
+ * a job on the app's executor; results land here on the JavaFX thread.
  */
 public final class ProfilesViewModel {
-    public static final String ALL = "all";
     public static final int PAGE_SIZE = 100;
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One row of the list: the generation and its user's or item's external id. */
     public record Row(Generation generation, String entity) {
         public long id() {
             return generation.id();
         }
-    }
-
-    /** What a selection loads in the background: the source data and the entity's other generations. */
-    record Detail(long generationId, String sourceTitle, String sourceText, String dataset, String externalId,
-                  List<Generation> history) {
     }
 
     record Loaded(GenerationPage page, List<Row> rows, long everything, List<String> templates) {
@@ -84,17 +63,7 @@ public final class ProfilesViewModel {
     private final ItemSelection selection;
     private final Runnable onShowMap;
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
-    private final Map<String, Long> datasetIds = new LinkedHashMap<>();
-    private final ObservableList<String> datasets = FXCollections.observableArrayList();
-    private final ObservableList<String> targets = FXCollections.observableArrayList("items", "users");
-    private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL, Generation.OK, Generation.FAILED);
-    private final ObservableList<String> reviewStatuses = FXCollections.observableArrayList(ALL, "pending", "approved", "rejected");
-    private final ObservableList<String> templates = FXCollections.observableArrayList(ALL);
-    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
-    private final ObjectProperty<String> target = new SimpleObjectProperty<>("items");
-    private final ObjectProperty<String> status = new SimpleObjectProperty<>(ALL);
-    private final ObjectProperty<String> reviewStatus = new SimpleObjectProperty<>(ALL);
-    private final ObjectProperty<String> template = new SimpleObjectProperty<>(ALL);
+    private final ProfilesFilter filter = new ProfilesFilter();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper total = new ReadOnlyLongWrapper();
     private final ReadOnlyLongWrapper offset = new ReadOnlyLongWrapper();
@@ -102,25 +71,10 @@ public final class ProfilesViewModel {
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
 
-    private final ReadOnlyObjectWrapper<Row> selected = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper sourceTitle = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper sourceText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper output = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper provenanceLine = new ReadOnlyStringWrapper("");
-    private final ObservableList<Generation> history = FXCollections.observableArrayList();
-    private final ObjectProperty<Generation> compareWith = new SimpleObjectProperty<>();
-    private final ObservableList<WordDiff.Token> diffLeft = FXCollections.observableArrayList();
-    private final ObservableList<WordDiff.Token> diffRight = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper diffLabel = new ReadOnlyStringWrapper("");
-    private final BooleanProperty editing = new SimpleBooleanProperty(false);
-    private final StringProperty editText = new SimpleStringProperty("");
-    private final ReadOnlyStringWrapper editError = new ReadOnlyStringWrapper("");
-    private final BooleanBinding hasSelection = selected.isNotNull();
-    private final BooleanBinding canShowOnMap = Bindings.createBooleanBinding(
-            () -> selected.get() != null && "item".equals(selected.get().generation().entityKind()), selected);
-    private String selectedDataset = "";
+    private final GenerationDetail detail;
+    private final GenerationComparison compare;
+    private final GenerationEditor editor = new GenerationEditor();
     private long listing;
-    private long detailing;
 
     /**
      * @param selection the shared item selection "Show on map" writes
@@ -134,55 +88,38 @@ public final class ProfilesViewModel {
      * @param llm the LLM the settings name, for the Generate panel (read on the JavaFX thread)
      */
     public ProfilesViewModel(TaskExecutor tasks, ItemSelection selection, Runnable onShowMap,
-                             java.util.function.Supplier<LlmConfig> llm) {
+                             Supplier<LlmConfig> llm) {
         this.jobs = new BackgroundJobs(tasks, error::set);
+        this.detail = new GenerationDetail(jobs, workspace::get);
+        this.compare = new GenerationComparison(detail.selectedProperty());
         this.generate = new GenerateViewModel(tasks, llm, runTarget -> {
-            if (runTarget.equals(target.get())) {
+            if (runTarget.equals(filter.targetProperty().get())) {
                 refresh();
             } else {
-                target.set(runTarget); // the listener refreshes
+                filter.targetProperty().set(runTarget); // the listener refreshes
             }
         });
         generate.workspaceProperty().bind(workspace);
-        generate.datasetProperty().bind(dataset);
+        generate.datasetProperty().bind(filter.datasetProperty());
         this.selection = selection;
         this.onShowMap = onShowMap;
-        for (ObjectProperty<String> p : List.of(dataset, target, status, reviewStatus, template)) {
-            p.addListener((o, was, is) -> {
-                offset.set(0);
-                refresh();
-            });
-        }
-        compareWith.addListener((o, was, is) -> updateDiff());
+        filter.onChange(() -> {
+            offset.set(0);
+            refresh();
+        });
     }
 
     /** Shows the generations of {@code file}, whose datasets are {@code datasetInfos}. */
     public void open(Path file, List<DatasetInfo> datasetInfos) {
         workspace.set(file);
-        datasetIds.clear();
-        datasetInfos.forEach(d -> datasetIds.put(d.name(), d.id()));
-        List<String> names = List.copyOf(datasetIds.keySet());
-        String keep = dataset.get();
-        datasets.setAll(names);
-        String next = keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
+        String next = filter.offerDatasets(datasetInfos);
         offset.set(0);
         clearSelection();
-        if (java.util.Objects.equals(next, dataset.get())) {
+        if (Objects.equals(next, filter.datasetProperty().get())) {
             refresh();
         } else {
-            dataset.set(next); // the listener refreshes
+            filter.datasetProperty().set(next); // the listener refreshes
         }
-    }
-
-    private GenerationFilter filter() {
-        String kind = "users".equals(target.get()) ? "user" : "item";
-        Long id = dataset.get() == null ? null : datasetIds.get(dataset.get());
-        return new GenerationFilter(id == null ? 0 : id, kind, any(template.get()), any(status.get()),
-                any(reviewStatus.get()));
-    }
-
-    private static String any(String v) {
-        return v == null || ALL.equals(v) ? "" : v;
     }
 
     /** Re-reads the current page in the background; the selection is kept when its row is still there. */
@@ -192,9 +129,9 @@ public final class ProfilesViewModel {
             return null;
         }
         long gen = ++listing;
-        GenerationFilter f = filter();
+        GenerationFilter f = filter.storeFilter();
         long from = offset.get();
-        Job<Loaded> job = jobs.submit("Generations of " + file.getFileName(), () -> {
+        return jobs.submit("Generations of " + file.getFileName(), () -> {
             try (Workspace ws = Workspace.open(file)) {
                 GenerationPage page = ws.generations().list(f, from, PAGE_SIZE);
                 WorkspaceReader r = ws.read();
@@ -215,20 +152,15 @@ public final class ProfilesViewModel {
             empty.set(loaded.everything() == 0);
             total.set(loaded.page().total());
             rows.setAll(loaded.rows());
-            for (String t : loaded.templates()) {
-                if (!templates.contains(t)) {
-                    templates.add(t);
-                }
-            }
+            filter.offerTemplates(loaded.templates());
             long first = loaded.rows().isEmpty() ? 0 : from + 1;
             pageLine.set(String.format(Locale.ROOT, "%,d–%,d of %,d", first, from + loaded.rows().size(),
                     loaded.page().total()));
-            Row was = selected.get();
+            Row was = detail.selected();
             if (was != null) {
                 loaded.rows().stream().filter(r -> r.id() == was.id()).findFirst().ifPresent(this::showRow);
             }
         });
-        return job;
     }
 
     private static String externalId(WorkspaceReader r, Generation g) {
@@ -254,48 +186,25 @@ public final class ProfilesViewModel {
     // ---- the selected generation -------------------------------------------------------------------------------
 
     /** Shows {@code row}: its output at once, its source data and history once read. Null clears the panes. */
-    public Job<Detail> select(Row row) {
+    public Job<GenerationText.Detail> select(Row row) {
         if (row == null) {
             clearSelection();
             return null;
         }
-        Row was = selected.get();
+        Row was = detail.selected();
         boolean sameEntity = was != null && sameEntity(was.generation(), row.generation());
         showRow(row);
         if (!sameEntity) {
-            compareWith.set(null);
+            compare.unpick();
         } else {
-            updateDiff();
+            compare.update();
         }
-        Path file = workspace.get();
-        long gen = ++detailing;
-        Generation g = row.generation();
-        return jobs.submit("Source of " + g.entityKind() + " " + row.entity(), () -> {
-            try (Workspace ws = Workspace.open(file)) {
-                return readDetail(ws, g);
-            }
-        }, d -> {
-            if (gen != detailing) {
-                return;
-            }
-            sourceTitle.set(d.sourceTitle());
-            sourceText.set(d.sourceText());
-            selectedDataset = d.dataset();
-            Generation keep = compareWith.get();
-            history.setAll(d.history().stream().filter(h -> h.id() != d.generationId()).toList());
-            if (keep != null) {
-                compareWith.set(history.stream().filter(h -> h.id() == keep.id()).findFirst().orElse(null));
-            }
-        });
+        return detail.read(row, d -> compare.offer(d.history(), d.generationId()));
     }
 
     private void showRow(Row row) {
-        selected.set(row);
-        Generation g = row.generation();
-        output.set(display(g));
-        provenanceLine.set(provenance(g));
-        editing.set(false);
-        editError.set("");
+        detail.show(row);
+        editor.close();
     }
 
     private static boolean sameEntity(Generation a, Generation b) {
@@ -303,152 +212,9 @@ public final class ProfilesViewModel {
     }
 
     private void clearSelection() {
-        ++detailing;
-        selected.set(null);
-        sourceTitle.set("");
-        sourceText.set("");
-        output.set("");
-        provenanceLine.set("");
-        history.clear();
-        compareWith.set(null);
-        editing.set(false);
-        editError.set("");
-    }
-
-    static Detail readDetail(Workspace ws, Generation g) {
-        WorkspaceReader r = ws.read();
-        StringBuilder sb = new StringBuilder();
-        String title;
-        String dataset;
-        String externalId;
-        if ("item".equals(g.entityKind())) {
-            ItemRecord item = r.item(g.entityId()).orElse(null);
-            if (item == null) {
-                return new Detail(g.id(), "Item #" + g.entityId() + " is no longer in the workspace", "", "", "",
-                        ws.generations().history(g.datasetId(), g.entityKind(), g.entityId()));
-            }
-            dataset = item.dataset();
-            externalId = item.externalId();
-            title = (item.title() == null || item.title().isBlank() ? "(no title)" : item.title()) + "  ·  item "
-                    + item.externalId();
-            sb.append("Categories: ").append(categories(item.categoriesJson())).append("\n\n");
-            sb.append(item.description() == null || item.description().isBlank() ? "(no description)" : item.description())
-                    .append("\n");
-            List<EntityReview> reviews = r.reviewsOf("item", g.entityId(), 50);
-            sb.append("\nReviews (").append(reviews.size()).append(reviews.size() == 50 ? ", newest" : "").append(")\n");
-            for (EntityReview rv : reviews) {
-                sb.append("• ").append(rating(rv.rating())).append(" by ").append(rv.userExternalId());
-                appendReviewText(sb, rv);
-            }
-        } else {
-            UserRecord user = r.user(g.entityId()).orElse(null);
-            if (user == null) {
-                return new Detail(g.id(), "User #" + g.entityId() + " is no longer in the workspace", "", "", "",
-                        ws.generations().history(g.datasetId(), g.entityKind(), g.entityId()));
-            }
-            dataset = user.dataset();
-            externalId = user.externalId();
-            title = "User " + user.externalId();
-            if (user.attributesJson() != null && !user.attributesJson().isBlank() && !"{}".equals(user.attributesJson())) {
-                sb.append("Attributes: ").append(user.attributesJson()).append("\n");
-            }
-            List<HistoryEntry> hist = r.userHistory(g.entityId(), 200);
-            sb.append("History, oldest first (").append(hist.size()).append(hist.size() == 200 ? ", most recent" : "")
-                    .append(")\n");
-            for (HistoryEntry h : hist) {
-                sb.append(time(h.ts())).append("  ").append(rating(h.value())).append("  ")
-                        .append(h.title().isBlank() ? h.itemExternalId() : h.title() + " (" + h.itemExternalId() + ")")
-                        .append("\n");
-            }
-            List<EntityReview> reviews = r.reviewsOf("user", g.entityId(), 20);
-            if (!reviews.isEmpty()) {
-                sb.append("\nReviews (newest first)\n");
-                for (EntityReview rv : reviews) {
-                    sb.append("• ").append(rating(rv.rating())).append(" on ")
-                            .append(rv.itemTitle().isBlank() ? rv.itemExternalId() : rv.itemTitle());
-                    appendReviewText(sb, rv);
-                }
-            }
-        }
-        return new Detail(g.id(), title, sb.toString(), dataset, externalId,
-                ws.generations().history(g.datasetId(), g.entityKind(), g.entityId()));
-    }
-
-    private static void appendReviewText(StringBuilder sb, EntityReview rv) {
-        if (!rv.summary().isBlank()) {
-            sb.append(": ").append(rv.summary());
-        }
-        sb.append("\n");
-        if (!rv.text().isBlank()) {
-            sb.append("  ").append(rv.text()).append("\n");
-        }
-    }
-
-    private static String categories(String json) {
-        try {
-            JsonNode n = JSON.readTree(json == null || json.isBlank() ? "[]" : json);
-            List<String> out = new ArrayList<>();
-            n.forEach(c -> out.add(c.asText()));
-            return out.isEmpty() ? "none" : String.join(", ", out);
-        } catch (JsonProcessingException e) {
-            return json;
-        }
-    }
-
-    private static String rating(Double v) {
-        return v == null ? "–" : (v == Math.rint(v) ? String.valueOf(v.longValue()) : String.valueOf(v)) + "★";
-    }
-
-    private static String time(Long ts) {
-        if (ts == null) {
-            return "(no time)";
-        }
-        long seconds = ts > 100_000_000_000L ? ts / 1000 : ts;
-        return Instant.ofEpochSecond(seconds).toString().substring(0, 10);
-    }
-
-    /** The parsed JSON pretty-printed; the raw output with the error for a failed generation. */
-    public static String display(Generation g) {
-        if (!g.ok()) {
-            return "Failed: " + (g.error().isBlank() ? "no error recorded" : g.error()) + "\n\nRaw output:\n"
-                    + (g.rawOutput().isBlank() ? "(none)" : g.rawOutput());
-        }
-        if (g.parsedJson().isBlank()) {
-            return g.rawOutput();
-        }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(g.parsedJson()));
-        } catch (JsonProcessingException e) {
-            return g.parsedJson();
-        }
-    }
-
-    /** "model · template@version · prompt 1a2b3c4d · 1,234 ms · 100+50 tokens · llm" and the import/edit origin. */
-    public static String provenance(Generation g) {
-        List<String> parts = new ArrayList<>();
-        parts.add(g.model().isBlank() ? "model unknown" : g.model());
-        parts.add(g.templateId() + (g.templateVersion() > 0 ? "@" + g.templateVersion() : ""));
-        if (!g.promptHash().isBlank()) {
-            parts.add("prompt " + g.promptHash().substring(0, Math.min(8, g.promptHash().length())));
-        }
-        if (g.latencyMs() > 0) {
-            parts.add(String.format(Locale.ROOT, "%,d ms", g.latencyMs()));
-        }
-        if (g.promptTokens() + g.completionTokens() > 0) {
-            parts.add(String.format(Locale.ROOT, "%,d+%,d tokens", g.promptTokens(), g.completionTokens()));
-        }
-        parts.add(g.provenance());
-        if ("imported".equals(g.provenance()) && !g.sourceFile().isBlank()) {
-            parts.add("from " + g.sourceFile() + ":" + g.sourceLine());
-        }
-        if ("edit".equals(g.provenance())) {
-            parts.add("edited by " + (g.author().isBlank() ? "unknown" : g.author()) + " from #" + g.parentId());
-        }
-        parts.add("#" + g.id());
-        if (!g.createdAt().isBlank()) {
-            parts.add(g.createdAt());
-        }
-        return String.join(" · ", parts);
+        detail.clear();
+        compare.clear();
+        editor.close();
     }
 
     // ---- commands on the selected generation ------------------------------------------------------------------
@@ -462,7 +228,7 @@ public final class ProfilesViewModel {
     }
 
     private Optional<Job<?>> review(String to) {
-        Row row = selected.get();
+        Row row = detail.selected();
         Path file = workspace.get();
         if (row == null || file == null) {
             return Optional.empty();
@@ -479,7 +245,7 @@ public final class ProfilesViewModel {
             if (at >= 0) {
                 rows.set(at, now);
             }
-            if (selected.get() != null && selected.get().id() == id) {
+            if (detail.selected() != null && detail.selected().id() == id) {
                 showRow(now);
             }
             refresh(); // the row may leave the filtered list
@@ -497,18 +263,10 @@ public final class ProfilesViewModel {
 
     /** Opens the editor on the selected generation's JSON (its raw output when it has none). */
     public void startEdit() {
-        Row row = selected.get();
-        if (row == null) {
-            return;
+        Row row = detail.selected();
+        if (row != null) {
+            editor.open(row.generation());
         }
-        editText.set(row.generation().ok() ? display(row.generation()) : row.generation().rawOutput());
-        editError.set("");
-        editing.set(true);
-    }
-
-    public void cancelEdit() {
-        editing.set(false);
-        editError.set("");
     }
 
     /**
@@ -516,67 +274,39 @@ public final class ProfilesViewModel {
      * valid JSON shows an error and saves nothing.
      */
     public Optional<Job<Generation>> saveEdit() {
-        Row row = selected.get();
+        Row row = detail.selected();
         Path file = workspace.get();
-        if (row == null || file == null || !editing.get()) {
+        if (row == null || file == null || !editor.isEditing()) {
             return Optional.empty();
         }
-        String text = editText.get() == null ? "" : editText.get();
-        String parsed;
-        try {
-            JsonNode node = JSON.readTree(text);
-            if (node == null || node.isMissingNode()) {
-                throw new IllegalArgumentException("the text is empty");
-            }
-            parsed = JSON.writeValueAsString(node);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-            editError.set("Not valid JSON, nothing saved: " + why);
+        String text = editor.text();
+        Optional<String> parsed = editor.validJson();
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
-        editError.set("");
         long parent = row.id();
         String author = System.getProperty("user.name", "analyst");
-        Job<Generation> job = jobs.submit("Edit generation " + parent, () -> {
+        return Optional.of(jobs.submit("Edit generation " + parent, () -> {
             try (Workspace ws = Workspace.open(file)) {
-                return ws.generations().edit(parent, text, parsed, author);
+                return ws.generations().edit(parent, text, parsed.get(), author);
             }
         }, g -> {
-            editing.set(false);
-            Row now = new Row(g, row.entity());
-            select(now);
+            editor.close();
+            select(new Row(g, row.entity()));
             refresh();
-        });
-        return Optional.of(job);
+        }));
     }
 
     /** Selects the item in the shared selection and shows the map (items only). */
     public boolean showOnMap() {
-        Row row = selected.get();
+        Row row = detail.selected();
         if (row == null || !"item".equals(row.generation().entityKind())) {
             return false;
         }
-        String ds = selectedDataset.isEmpty() ? dataset.get() : selectedDataset;
+        String ds = detail.dataset().isEmpty() ? filter.datasetProperty().get() : detail.dataset();
         selection.replace(ds, new long[] {row.generation().entityId()});
         onShowMap.run();
         return true;
-    }
-
-    private void updateDiff() {
-        Row row = selected.get();
-        Generation other = compareWith.get();
-        if (row == null || other == null) {
-            diffLeft.clear();
-            diffRight.clear();
-            diffLabel.set("");
-            return;
-        }
-        Generation a = other.id() < row.id() ? other : row.generation();
-        Generation b = a == other ? row.generation() : other;
-        WordDiff.Result d = WordDiff.diff(display(a), display(b));
-        diffLeft.setAll(d.left());
-        diffRight.setAll(d.right());
-        diffLabel.set("#" + a.id() + " (" + a.provenance() + ") → #" + b.id() + " (" + b.provenance() + ")");
     }
 
     /** How to make generations, for the empty state. */
@@ -594,44 +324,24 @@ public final class ProfilesViewModel {
         return generate;
     }
 
-    public ObservableList<String> datasets() {
-        return datasets;
+    /** The filters of the list. */
+    public ProfilesFilter filter() {
+        return filter;
     }
 
-    public ObservableList<String> targets() {
-        return targets;
+    /** The panes of the selected generation. */
+    public GenerationDetail detail() {
+        return detail;
     }
 
-    public ObservableList<String> statuses() {
-        return statuses;
+    /** The comparison of the selected generation with another of its entity. */
+    public GenerationComparison compare() {
+        return compare;
     }
 
-    public ObservableList<String> reviewStatuses() {
-        return reviewStatuses;
-    }
-
-    public ObservableList<String> templates() {
-        return templates;
-    }
-
-    public ObjectProperty<String> datasetProperty() {
-        return dataset;
-    }
-
-    public ObjectProperty<String> targetProperty() {
-        return target;
-    }
-
-    public ObjectProperty<String> statusProperty() {
-        return status;
-    }
-
-    public ObjectProperty<String> reviewStatusProperty() {
-        return reviewStatus;
-    }
-
-    public ObjectProperty<String> templateProperty() {
-        return template;
+    /** The editor on the selected generation. */
+    public GenerationEditor editor() {
+        return editor;
     }
 
     public ObservableList<Row> rows() {
@@ -662,68 +372,5 @@ public final class ProfilesViewModel {
 
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Row> selectedProperty() {
-        return selected.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty sourceTitleProperty() {
-        return sourceTitle.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty sourceTextProperty() {
-        return sourceText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty outputProperty() {
-        return output.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty provenanceLineProperty() {
-        return provenanceLine.getReadOnlyProperty();
-    }
-
-    /** The selected entity's other generations, oldest first. */
-    public ObservableList<Generation> history() {
-        return history;
-    }
-
-    public ObjectProperty<Generation> compareWithProperty() {
-        return compareWith;
-    }
-
-    /** The older side of the comparison, word by word (kept or removed). */
-    public ObservableList<WordDiff.Token> diffLeft() {
-        return diffLeft;
-    }
-
-    /** The newer side of the comparison, word by word (kept or added). */
-    public ObservableList<WordDiff.Token> diffRight() {
-        return diffRight;
-    }
-
-    public ReadOnlyStringProperty diffLabelProperty() {
-        return diffLabel.getReadOnlyProperty();
-    }
-
-    public BooleanProperty editingProperty() {
-        return editing;
-    }
-
-    public StringProperty editTextProperty() {
-        return editText;
-    }
-
-    public ReadOnlyStringProperty editErrorProperty() {
-        return editError.getReadOnlyProperty();
-    }
-
-    public BooleanBinding hasSelection() {
-        return hasSelection;
-    }
-
-    public BooleanBinding canShowOnMap() {
-        return canShowOnMap;
     }
 }

@@ -7,7 +7,7 @@ import dev.augur.core.store.ReviewDecision;
 import dev.augur.core.store.SyntheticRow;
 import dev.augur.core.store.Workspace;
 import dev.augur.core.store.WorkspaceReader;
-import dev.augur.ui.profiles.ProfilesViewModel;
+import dev.augur.ui.profiles.GenerationText;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -80,8 +80,8 @@ final class RowText {
                 latest = g; // oldest first: the last one wins
             }
         }
-        String profileLine = latest == null ? "No generated profile for this item." : ProfilesViewModel.provenance(latest);
-        String profileText = latest == null ? "" : ProfilesViewModel.display(latest);
+        String profileLine = latest == null ? "No generated profile for this item." : GenerationText.provenance(latest);
+        String profileText = latest == null ? "" : GenerationText.display(latest);
         List<HistoryEntry> hist = r.userHistory(row.userId(), HISTORY);
         StringBuilder h = new StringBuilder();
         if (hist.isEmpty()) {

@@ -52,13 +52,13 @@ class GenerateViewModelTest {
         }
         ProfilesViewModel vm = fx(() -> new ProfilesViewModel(tasks, new ItemSelection(), () -> { }, llm::get));
         fx(() -> vm.open(file, datasets));
-        waitFx(30, () -> !vm.busy().get() && !vm.generate().busyProperty().get()
+        waitFx(30, () -> !vm.busy().get() && !vm.generate().busy().get()
                 && vm.generate().templateProperty().get() != null);
         return vm;
     }
 
     private static void idle(GenerateViewModel g) throws Exception {
-        waitFx(30, () -> !g.busyProperty().get() && !g.runningProperty().get());
+        waitFx(30, () -> !g.busy().get() && !g.runningProperty().get());
     }
 
     @Test
@@ -88,6 +88,25 @@ class GenerateViewModelTest {
         assertThat(job.result().get().items()).isEqualTo(7);
         assertThat(g.estimateLineProperty().get()).contains("7 entities").contains("20 output tokens/s")
                 .contains("assumed");
+    }
+
+    @Test
+    void aFailedPreviewSaysWhyAndTheNextActionClearsTheMessage() throws Exception {
+        ProfilesViewModel vm = open();
+        GenerateViewModel g = vm.generate();
+        fx(() -> g.templateProperty().set("kar-item-knowledge"));
+        fx(() -> g.idsProperty().set("no-such-item"));
+        fx(() -> g.preview());
+        idle(g);
+        assertThat(g.errorProperty().get()).contains("no-such-item");
+
+        fx(() -> g.idsProperty().set("g1"));
+        fx(() -> g.preview());
+        idle(g);
+        assertThat(g.errorProperty().get()).isEmpty();
+        assertThat(g.previewTitleProperty().get()).contains("item g1");
+        // the form of the Profiles list keeps its own error line: the panel's failure does not show there
+        assertThat(vm.errorProperty().get()).isEmpty();
     }
 
     @Test

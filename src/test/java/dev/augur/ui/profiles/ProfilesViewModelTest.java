@@ -95,24 +95,24 @@ class ProfilesViewModelTest {
         assertThat(vm.emptyProperty().get()).isFalse();
         assertThat(vm.rows()).hasSize(4).extracting(ProfilesViewModel.Row::entity).containsExactly("g1", "k2", "k1", "k1");
         assertThat(vm.pageLineProperty().get()).isEqualTo("1–4 of 4");
-        assertThat(vm.templates()).contains(ProfilesViewModel.ALL, "kar-item-knowledge");
+        assertThat(vm.filter().templates()).contains(ProfilesFilter.ALL, "kar-item-knowledge");
 
-        fx(() -> vm.statusProperty().set(Generation.FAILED));
+        fx(() -> vm.filter().statusProperty().set(Generation.FAILED));
         idle(vm);
         assertThat(vm.rows()).extracting(ProfilesViewModel.Row::entity).containsExactly("k2");
         select(vm, "k2", 0);
-        assertThat(vm.outputProperty().get()).contains("Failed: not JSON").contains("oops");
+        assertThat(vm.detail().outputProperty().get()).contains("Failed: not JSON").contains("oops");
 
-        fx(() -> vm.statusProperty().set(ProfilesViewModel.ALL));
-        fx(() -> vm.targetProperty().set("users"));
+        fx(() -> vm.filter().statusProperty().set(ProfilesFilter.ALL));
+        fx(() -> vm.filter().targetProperty().set("users"));
         idle(vm);
         assertThat(vm.rows()).extracting(ProfilesViewModel.Row::entity).containsExactly("u1");
         select(vm, "u1", 0);
-        assertThat(vm.sourceTitleProperty().get()).isEqualTo("User u1");
+        assertThat(vm.detail().sourceTitleProperty().get()).isEqualTo("User u1");
         // the shop has reviews but no observed interactions: an empty history, then the reviews
-        assertThat(vm.sourceTextProperty().get()).contains("History, oldest first (0)")
+        assertThat(vm.detail().sourceTextProperty().get()).contains("History, oldest first (0)")
                 .contains("5★ on Copper Tea Kettle").contains("4★ on Glass Teapot");
-        assertThat(vm.canShowOnMap().get()).isFalse();
+        assertThat(vm.detail().canShowOnMap().get()).isFalse();
         assertThat(fx(vm::showOnMap)).isFalse();
     }
 
@@ -120,11 +120,11 @@ class ProfilesViewModelTest {
     void selectingAnItemShowsItsSourcePrettyJsonAndProvenance() throws Exception {
         ProfilesViewModel vm = open(workspace(true));
         select(vm, "g1", 0);
-        assertThat(vm.sourceTitleProperty().get()).contains("Trail Running Shoes").contains("g1");
-        assertThat(vm.sourceTextProperty().get()).contains("outdoor, running").contains("muddy mountain")
+        assertThat(vm.detail().sourceTitleProperty().get()).contains("Trail Running Shoes").contains("g1");
+        assertThat(vm.detail().sourceTextProperty().get()).contains("outdoor, running").contains("muddy mountain")
                 .contains("Comfortable on long trail runs.");
-        assertThat(vm.outputProperty().get()).contains("\"summary\" : \"trail shoes\"").contains("\n");
-        assertThat(vm.provenanceLineProperty().get()).contains("bench").contains("kar-item-knowledge@1")
+        assertThat(vm.detail().outputProperty().get()).contains("\"summary\" : \"trail shoes\"").contains("\n");
+        assertThat(vm.detail().provenanceLineProperty().get()).contains("bench").contains("kar-item-knowledge@1")
                 .contains("prompt abcdef01").contains("120 ms").contains("30+20 tokens").contains("llm");
     }
 
@@ -135,7 +135,7 @@ class ProfilesViewModelTest {
         ProfilesViewModel.Row g1 = select(vm, "g1", 0);
         fx(() -> vm.approve());
         idle(vm);
-        assertThat(vm.selectedProperty().get().generation().reviewStatus()).isEqualTo("approved");
+        assertThat(vm.detail().selectedProperty().get().generation().reviewStatus()).isEqualTo("approved");
         ProfilesViewModel.Row k2 = select(vm, "k2", 0);
         fx(() -> vm.reject());
         idle(vm);
@@ -143,7 +143,7 @@ class ProfilesViewModelTest {
             assertThat(ws.generations().get(g1.id()).orElseThrow().reviewStatus()).isEqualTo("approved");
             assertThat(ws.generations().get(k2.id()).orElseThrow().reviewStatus()).isEqualTo("rejected");
         }
-        fx(() -> vm.reviewStatusProperty().set("approved"));
+        fx(() -> vm.filter().reviewStatusProperty().set("approved"));
         idle(vm);
         assertThat(vm.rows()).extracting(ProfilesViewModel.Row::entity).containsExactly("g1");
     }
@@ -154,19 +154,19 @@ class ProfilesViewModelTest {
         ProfilesViewModel vm = open(file);
         ProfilesViewModel.Row g1 = select(vm, "g1", 0);
         fx(vm::startEdit);
-        assertThat(vm.editingProperty().get()).isTrue();
-        assertThat(vm.editTextProperty().get()).contains("trail shoes");
-        fx(() -> vm.editTextProperty().set("{\"summary\": \"grippy trail running shoes\"}"));
+        assertThat(vm.editor().editingProperty().get()).isTrue();
+        assertThat(vm.editor().textProperty().get()).contains("trail shoes");
+        fx(() -> vm.editor().textProperty().set("{\"summary\": \"grippy trail running shoes\"}"));
         assertThat(fx(() -> vm.saveEdit().isPresent())).isTrue();
         idle(vm);
-        assertThat(vm.editingProperty().get()).isFalse();
-        Generation edit = vm.selectedProperty().get().generation();
+        assertThat(vm.editor().editingProperty().get()).isFalse();
+        Generation edit = vm.detail().selectedProperty().get().generation();
         assertThat(edit.id()).isNotEqualTo(g1.id());
         assertThat(edit.provenance()).isEqualTo("edit");
         assertThat(edit.parentId()).isEqualTo(g1.id());
         assertThat(edit.author()).isEqualTo(System.getProperty("user.name"));
-        assertThat(vm.provenanceLineProperty().get()).contains("edited by");
-        assertThat(vm.history()).extracting(Generation::id).containsExactly(g1.id());
+        assertThat(vm.detail().provenanceLineProperty().get()).contains("edited by");
+        assertThat(vm.compare().history()).extracting(Generation::id).containsExactly(g1.id());
         try (Workspace ws = Workspace.open(file)) {
             Generation original = ws.generations().get(g1.id()).orElseThrow();
             assertThat(original.parsedJson()).contains("trail shoes").doesNotContain("grippy");
@@ -183,10 +183,10 @@ class ProfilesViewModelTest {
         select(vm, "g1", 0);
         fx(vm::startEdit);
         for (String bad : List.of("{\"summary\": \"unclosed\"", "not json", "", "{} trailing")) {
-            fx(() -> vm.editTextProperty().set(bad));
+            fx(() -> vm.editor().textProperty().set(bad));
             assertThat(fx(() -> vm.saveEdit().isPresent())).as(bad).isFalse();
-            assertThat(vm.editErrorProperty().get()).as(bad).startsWith("Not valid JSON");
-            assertThat(vm.editingProperty().get()).isTrue();
+            assertThat(vm.editor().errorProperty().get()).as(bad).startsWith("Not valid JSON");
+            assertThat(vm.editor().editingProperty().get()).isTrue();
         }
         idle(vm);
         try (Workspace ws = Workspace.open(file)) {
@@ -198,14 +198,15 @@ class ProfilesViewModelTest {
     void comparingTwoGenerationsMarksAddedAndRemovedWords() throws Exception {
         ProfilesViewModel vm = open(workspace(true));
         ProfilesViewModel.Row newer = select(vm, "k1", 0); // newest first
-        assertThat(vm.history()).hasSize(1);
-        fx(() -> vm.compareWithProperty().set(vm.history().get(0)));
-        assertThat(vm.diffLabelProperty().get()).startsWith("#" + vm.history().get(0).id()).endsWith("#" + newer.id() + " (llm)");
-        assertThat(vm.diffLeft()).filteredOn(t -> t.kind() == WordDiff.Kind.REMOVED).extracting(WordDiff.Token::text)
+        assertThat(vm.compare().history()).hasSize(1);
+        fx(() -> vm.compare().compareWithProperty().set(vm.compare().history().get(0)));
+        assertThat(vm.compare().diffLabelProperty().get()).startsWith("#" + vm.compare().history().get(0).id())
+                .endsWith("#" + newer.id() + " (llm)");
+        assertThat(vm.compare().diffLeft()).filteredOn(t -> t.kind() == WordDiff.Kind.REMOVED).extracting(WordDiff.Token::text)
                 .containsExactly("that", "whistles\"");
-        assertThat(vm.diffRight()).filteredOn(t -> t.kind() == WordDiff.Kind.ADDED).extracting(WordDiff.Token::text)
+        assertThat(vm.compare().diffRight()).filteredOn(t -> t.kind() == WordDiff.Kind.ADDED).extracting(WordDiff.Token::text)
                 .containsExactly("loud", "for", "tea\"");
-        assertThat(vm.diffRight()).filteredOn(t -> t.kind() == WordDiff.Kind.SAME).extracting(WordDiff.Token::text)
+        assertThat(vm.compare().diffRight()).filteredOn(t -> t.kind() == WordDiff.Kind.SAME).extracting(WordDiff.Token::text)
                 .contains("copper", "kettle");
     }
 
@@ -224,7 +225,7 @@ class ProfilesViewModelTest {
         Path file = workspace(true);
         ProfilesViewModel vm = open(file);
         ProfilesViewModel.Row g1 = select(vm, "g1", 0);
-        assertThat(vm.canShowOnMap().get()).isTrue();
+        assertThat(vm.detail().canShowOnMap().get()).isTrue();
         assertThat(fx(vm::showOnMap)).isTrue();
         assertThat(mapShown.get()).isEqualTo(1);
         assertThat(selection.datasetProperty().get()).isEqualTo(UiFixtures.DATASET);
