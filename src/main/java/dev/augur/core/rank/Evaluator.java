@@ -27,8 +27,6 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Evaluator {
     static final String[] RANK_METRICS = {"recall", "precision", "hr", "ndcg", "mrr", "map"};
     private static final int BLOCK = 64;
-    private static final String[] USER_SLICES = {"users:1-5", "users:6-20", "users:21-50", "users:51+"};
-    private static final String[] ITEM_SLICES = {"cold-items", "head-items", "tail-items"};
 
     private final int threads;
 
@@ -59,10 +57,10 @@ public final class Evaluator {
         Csr target = split.target();
         int numItems = train.cols();
         int[] pop = train.columnCounts();
-        byte[] itemSlice = itemSlices(split.observedTrainCounts());
+        byte[] itemSlice = Slices.itemSlices(split.observedTrainCounts());
         int[] users = eligibleUsers(split, p);
         int skipped = countTargetUsers(target) - users.length;
-        int groups = 1 + ITEM_SLICES.length + USER_SLICES.length;
+        int groups = 1 + Slices.ALL.size();
         int width = ks.length * RANK_METRICS.length + 3; // then Σ auc·|P| and Σ |P| (all-items group only), users
         int blocks = (users.length + BLOCK - 1) / BLOCK;
         double[][] blockSums = new double[blocks][];
@@ -150,8 +148,7 @@ public final class Evaluator {
         }
         Map<String, Map<String, Double>> slices = new LinkedHashMap<>();
         for (int g = 1; g < groups; g++) {
-            String name = g <= ITEM_SLICES.length ? ITEM_SLICES[g - 1] : USER_SLICES[g - 1 - ITEM_SLICES.length];
-            slices.put(name, groupMetrics(total, g * width, width, ks));
+            slices.put(Slices.ALL.get(g - 1), groupMetrics(total, g * width, width, ks));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -221,7 +218,7 @@ public final class Evaluator {
         sums[width - 3] += auc * np;
         sums[width - 2] += np;
         // item slices restrict the positives, user slices take all positives of users with that history length
-        for (int s = 0; s < 3; s++) {
+        for (int s = 0; s < Slices.ITEM.size(); s++) {
             int[] sub = new int[np];
             int ns = 0;
             for (int item : positives) {
@@ -234,8 +231,8 @@ public final class Evaluator {
             }
         }
         int history = train.rowLength(u);
-        int bucket = history <= 5 ? 0 : history <= 20 ? 1 : history <= 50 ? 2 : 3;
-        accumulate(sums, (4 + bucket) * width, width, ks, top, listed, positives, np);
+        int bucket = Slices.userSlice(history);
+        accumulate(sums, (1 + Slices.ITEM.size() + bucket) * width, width, ks, top, listed, positives, np);
         for (int ki = 0; ki < ks.length; ki++) {
             int upto = Math.min(ks[ki], listed);
             for (int r = 0; r < upto; r++) {
@@ -367,22 +364,6 @@ public final class Evaluator {
                 scores[i] = -Float.MAX_VALUE; // a candidate the model cannot rank still competes, last
             }
         }
-    }
-
-    /** 0 = cold (no training interaction), 1 = head (the most popular items holding 20 % of them), 2 = tail. */
-    static byte[] itemSlices(int[] pop) {
-        byte[] slice = new byte[pop.length];
-        int warm = 0;
-        for (int c : pop) {
-            warm += c > 0 ? 1 : 0;
-        }
-        int[] sorted = Arrays.stream(pop).filter(c -> c > 0).sorted().toArray();
-        int headCount = (int) Math.ceil(warm * 0.2);
-        int threshold = headCount == 0 ? Integer.MAX_VALUE : sorted[sorted.length - headCount];
-        for (int i = 0; i < pop.length; i++) {
-            slice[i] = (byte) (pop[i] == 0 ? 0 : pop[i] >= threshold ? 1 : 2);
-        }
-        return slice;
     }
 
     private static int[] eligibleUsers(Split split, Protocol p) {

@@ -20,12 +20,36 @@ import java.util.Optional;
  * look the same.
  */
 public record CtrRun(long runId, String createdAt, String label, String model, String labels, String protocol,
-                     String samples, Map<String, String> sources, List<CtrRow> rows) {
+                     String samples, Map<String, String> sources, List<CtrRow> rows, Map<String, Slice> slices) {
+    /** What the slice chooser calls the whole test part. */
+    public static final String ALL = "all test samples";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The variants' rows on one slice of the test samples (cold items, tail items, short-history users …). */
+    public record Slice(int samples, List<CtrRow> rows) {
+        public Slice {
+            rows = List.copyOf(rows);
+        }
+    }
 
     public CtrRun {
         sources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         rows = List.copyOf(rows);
+        slices = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(slices));
+    }
+
+    /** {@link #ALL} and then every slice the run has, in report order. */
+    public List<String> sliceNames() {
+        List<String> names = new ArrayList<>();
+        names.add(ALL);
+        names.addAll(slices.keySet());
+        return names;
+    }
+
+    /** The rows on {@code slice} ({@link #ALL} or a slice name); the whole test part for an unknown name. */
+    public List<CtrRow> rows(String slice) {
+        Slice s = slices.get(slice);
+        return s == null ? rows : s.rows();
     }
 
     /** Parses a run of task {@code ctr}; a clear error when it is another task or its JSON cannot be read. */
@@ -43,9 +67,20 @@ public record CtrRun(long runId, String createdAt, String label, String model, S
             throw new IllegalStateException("stored CTR run " + run.id() + " is not valid JSON: " + e.getMessage(), e);
         }
         List<CtrRow> rows = new ArrayList<>();
-        for (Object v : list(results.get("variants"))) {
-            rows.add(row(map(v)));
+        Map<String, List<CtrRow>> sliceRows = new LinkedHashMap<>();
+        Map<String, Integer> sliceSamples = new LinkedHashMap<>();
+        for (Object o : list(results.get("variants"))) {
+            Map<String, Object> v = map(o);
+            CtrRow whole = row(v);
+            rows.add(whole);
+            map(v.get("slices")).forEach((name, x) -> {
+                Map<String, Object> sm = map(x);
+                sliceRows.computeIfAbsent(name, k -> new ArrayList<>()).add(sliceRow(whole, sm));
+                sliceSamples.putIfAbsent(name, (int) number(sm.get("samples")));
+            });
         }
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        sliceRows.forEach((name, r) -> slices.put(name, new Slice(sliceSamples.get(name), r)));
         if (rows.isEmpty()) {
             throw new IllegalStateException("stored CTR run " + run.id() + " has no variants");
         }
@@ -53,7 +88,14 @@ public record CtrRun(long runId, String createdAt, String label, String model, S
         map(protocol.get("feature_sources")).forEach((k, v) -> sources.put(k, String.valueOf(v)));
         return new CtrRun(run.id(), run.createdAt(), run.label(), model(map(results.get("model"))),
                 text(results.get("labels")), text(results.get("protocol")), samples(map(results.get("samples"))),
-                sources, rows);
+                sources, rows, slices);
+    }
+
+    /** A variant's row on one slice: the slice's metrics and gains, the variant's name, features, epochs and time. */
+    private static CtrRow sliceRow(CtrRow whole, Map<String, Object> s) {
+        return new CtrRow(whole.variant(), whole.features(), number(s.get("auc")), number(s.get("auc_gain")),
+                number(s.get("rela_impr_pct")), number(s.get("gauc")), number(s.get("logloss")),
+                number(s.get("logloss_change_pct")), whole.epochs(), whole.fitSeconds());
     }
 
     private static CtrRow row(Map<String, Object> v) {
@@ -83,6 +125,13 @@ public record CtrRun(long runId, String createdAt, String label, String model, S
     /** The line above the table: run, backbone, labels, protocol and samples. */
     public String line() {
         return "Run #" + runId + " · " + model + " · " + labels + " · " + protocol + " · " + samples;
+    }
+
+    /** The same, saying which slice the table shows and how many test samples it holds. */
+    public String line(String slice) {
+        Slice s = slices.get(slice);
+        return s == null ? line() : line() + String.format(Locale.ROOT, " · slice %s: %,d test samples", slice,
+                s.samples());
     }
 
     /** The variant with the largest RelaImpr over the base, if any variant adds features. */

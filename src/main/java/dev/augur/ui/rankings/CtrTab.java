@@ -177,7 +177,15 @@ final class CtrTab {
         line.setMinHeight(Region.USE_PREF_SIZE);
         TableView<CtrRow> table = table(vm);
         VBox.setVgrow(table, Priority.ALWAYS);
-        VBox right = new VBox(4, line, table);
+        // the papers' question per slice: do LLM features help most where ids know little (cold and tail items)?
+        ChoiceBox<String> slice = new ChoiceBox<>(vm.slices());
+        slice.setId("ctr-slice");
+        slice.valueProperty().bindBidirectional(vm.sliceProperty());
+        slice.setTooltip(new Tooltip("Show the metrics and gains on one slice of the test samples: items by their"
+                + " training popularity (cold, head = top 20 %, tail), users by their training history length"));
+        HBox sliceRow = new HBox(6, new Label("Slice"), slice);
+        sliceRow.setAlignment(Pos.CENTER_LEFT);
+        VBox right = new VBox(4, line, sliceRow, table);
 
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.18);

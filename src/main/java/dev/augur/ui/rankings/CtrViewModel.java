@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -59,6 +60,8 @@ public final class CtrViewModel {
     private final ObservableList<CtrRun> runs = FXCollections.observableArrayList();
     private final ObjectProperty<CtrRun> shown = new SimpleObjectProperty<>();
     private final ObservableList<CtrRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<String> slices = FXCollections.observableArrayList(CtrRun.ALL);
+    private final StringProperty slice = new SimpleStringProperty(CtrRun.ALL);
     private final ReadOnlyStringWrapper resultLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper runsLine = new ReadOnlyStringWrapper("");
 
@@ -79,9 +82,13 @@ public final class CtrViewModel {
         canRun = Bindings.createBooleanBinding(() -> !runProgress.isRunning() && ready.get() && form.hasFeatures(),
                 runProgress.runningProperty(), ready, form.features());
         shown.addListener((o, was, is) -> {
-            rows.setAll(is == null ? List.of() : is.rows());
-            resultLine.set(is == null ? "" : is.line());
+            String keep = slice.get();
+            slices.setAll(is == null ? List.of(CtrRun.ALL) : is.sliceNames());
+            // the same slice on another run when it has one (comparing runs on cold items), else the whole test part
+            slice.set(slices.contains(keep) ? keep : CtrRun.ALL);
+            showRows();
         });
+        slice.addListener((o, was, is) -> showRows());
     }
 
     // ---- the dataset -------------------------------------------------------------------------------------------
@@ -293,6 +300,23 @@ public final class CtrViewModel {
 
     public ObservableList<CtrRow> rows() {
         return rows;
+    }
+
+    /** The slices the shown run can be read on: {@link CtrRun#ALL} first. */
+    public ObservableList<String> slices() {
+        return slices;
+    }
+
+    /** The slice the table shows (cold items, tail items, users by history length, or all test samples). */
+    public StringProperty sliceProperty() {
+        return slice;
+    }
+
+    private void showRows() {
+        CtrRun run = shown.get();
+        String s = slice.get() == null ? CtrRun.ALL : slice.get();
+        rows.setAll(run == null ? List.of() : run.rows(s));
+        resultLine.set(run == null ? "" : run.line(s));
     }
 
     /** The shown run's backbone, labels, protocol and sample counts. */

@@ -102,6 +102,20 @@ class CtrViewModelTest {
         assertThat(vm.resultLineProperty().get()).startsWith("Run #" + fm.runId() + " · FM k=16")
                 .contains("label = value ≥ 4").contains("cold-start items").contains("seed 42");
 
+        // the slice chooser: on a cold-items split every test item is cold, so that slice is the whole test part
+        assertThat(fx(() -> List.copyOf(vm.slices()))).startsWith(CtrRun.ALL).contains("cold-items")
+                .doesNotContain("head-items", "tail-items");
+        fx(() -> vm.sliceProperty().set("cold-items"));
+        CtrRow coldWith = fx(() -> row(vm.rows(), "+attributes"));
+        assertThat(coldWith.auc()).isCloseTo(with.auc(), org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(vm.resultLineProperty().get()).contains("slice cold-items: ").contains("test samples");
+        String users = fx(() -> vm.slices().stream().filter(n -> n.startsWith("users:")).findFirst().orElseThrow());
+        fx(() -> vm.sliceProperty().set(users));
+        assertThat(fx(() -> List.copyOf(vm.rows()))).extracting(CtrRow::variant).containsExactly("base", "+attributes");
+        assertThat(vm.resultLineProperty().get()).contains("slice " + users);
+        fx(() -> vm.sliceProperty().set(CtrRun.ALL));
+        assertThat(fx(() -> List.copyOf(vm.rows()))).isEqualTo(rows);
+
         // the stored run is the one listed, read back from the workspace
         assertThat(vm.runs()).extracting(CtrRun::runId).containsExactly(fm.runId());
         try (Workspace ws = Workspace.open(dir.resolve("moods.augur"))) {

@@ -62,7 +62,7 @@ public final class CtrExperiment {
         float[] p = fm.predict(test);
         return new CtrReport.Variant(name, enc.features(), enc.fieldSizes(), CtrMetrics.auc(p, test.label()),
                 CtrMetrics.gauc(p, test.label(), test.user()), CtrMetrics.logLoss(p, test.label()), fit.seconds(),
-                fit.bestEpoch());
+                fit.bestEpoch(), CtrSlices.of(p, test, data.train(), data.numUsers(), data.numItems()));
     }
 
     /** Variant {@code i} of {@code n}'s progress as a share of the whole run. */

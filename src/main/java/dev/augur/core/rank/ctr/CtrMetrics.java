@@ -120,8 +120,15 @@ public final class CtrMetrics {
         return sum / p.length;
     }
 
-    /** RelaImpr (Yan et al. 2014, as KAR reports it): {@code ((AUC − 0.5) / (AUC_base − 0.5) − 1) × 100} %. */
+    /**
+     * RelaImpr (Yan et al. 2014, as KAR reports it): {@code ((AUC − 0.5) / (AUC_base − 0.5) − 1) × 100} %. NaN when
+     * the base is no better than chance (AUC ≤ 0.5, as on a cold-start slice the ids cannot rank): the ratio has
+     * no meaning there and would flip sign; the AUC difference still does.
+     */
     public static double relaImpr(double auc, double baseAuc) {
+        if (!(baseAuc > 0.5)) {
+            return Double.NaN;
+        }
         return ((auc - 0.5) / (baseAuc - 0.5) - 1) * 100;
     }
 

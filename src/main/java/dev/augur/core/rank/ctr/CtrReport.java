@@ -28,22 +28,37 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
         }
     }
 
-    /** One fitted variant, measured on the test part. */
+    /**
+     * One fitted variant, measured on the test part, overall and per slice ({@code dev.augur.core.rank.Slices}
+     * names; only slices with test samples).
+     */
     public record Variant(String name, CtrFeatures features, Map<String, Integer> fields, double auc, double gauc,
-                          double logLoss, double fitSeconds, int epochs) {
+                          double logLoss, double fitSeconds, int epochs, Map<String, Slice> slices) {
         public Variant {
             fields = new LinkedHashMap<>(fields);
+            slices = new LinkedHashMap<>(slices);
         }
 
         /** This variant against {@code base}. */
         public Gain over(Variant base) {
-            double dLoss = logLoss - base.logLoss;
-            return new Gain(auc - base.auc, CtrMetrics.relaImpr(auc, base.auc), dLoss, dLoss / base.logLoss * 100);
+            return Gain.of(auc, logLoss, base.auc, base.logLoss);
+        }
+    }
+
+    /** A variant's metrics on one slice of the test samples. */
+    public record Slice(int samples, double auc, double gauc, double logLoss) {
+        /** This slice against the same slice of {@code base}. */
+        public Gain over(Slice base) {
+            return Gain.of(auc, logLoss, base.auc, base.logLoss);
         }
     }
 
     /** AUC gain (absolute), RelaImpr in %, log-loss change (absolute; negative is better) and in %. */
     public record Gain(double auc, double relaImprPct, double logLoss, double logLossPct) {
+        static Gain of(double auc, double logLoss, double baseAuc, double baseLogLoss) {
+            double dLoss = logLoss - baseLogLoss;
+            return new Gain(auc - baseAuc, CtrMetrics.relaImpr(auc, baseAuc), dLoss, dLoss / baseLogLoss * 100);
+        }
     }
 
     public Variant base() {
@@ -92,6 +107,23 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
                 vs.put("logloss_change_pct", num(g.logLossPct()));
                 e.put("vs_base", vs);
             }
+            Map<String, Object> slices = new LinkedHashMap<>();
+            v.slices().forEach((slice, sm) -> {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("samples", sm.samples());
+                x.put("auc", num(sm.auc()));
+                x.put("gauc", num(sm.gauc()));
+                x.put("logloss", num(sm.logLoss()));
+                Slice baseSlice = base().slices().get(slice);
+                if (v != base() && baseSlice != null) {
+                    Gain g = sm.over(baseSlice);
+                    x.put("auc_gain", num(g.auc()));
+                    x.put("rela_impr_pct", num(g.relaImprPct()));
+                    x.put("logloss_change_pct", num(g.logLossPct()));
+                }
+                slices.put(slice, x);
+            });
+            e.put("slices", slices);
             list.add(e);
         }
         m.put("variants", list);
@@ -134,7 +166,32 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
                     base ? "" : signed(g.auc(), 4), base ? "" : signed(g.relaImprPct(), 2) + "%",
                     base ? "" : signed(g.logLoss(), 4), base ? "" : signed(g.logLossPct(), 2) + "%"));
         }
+        appendSlices(b, w);
         return b.toString();
+    }
+
+    /** Per slice: test samples, then each variant's AUC and, past the base, its RelaImpr on that slice. */
+    private void appendSlices(StringBuilder b, int w) {
+        if (base().slices().isEmpty()) {
+            return;
+        }
+        b.append("by slice (test samples; AUC, and RelaImpr over base on the same slice):\n");
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-12s  %7s", "slice", "samples"));
+        for (Variant v : variants) {
+            head.append(String.format(Locale.ROOT, "  %" + Math.max(16, w) + "s", v.name()));
+        }
+        b.append(head).append('\n');
+        for (Map.Entry<String, Slice> e : base().slices().entrySet()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-12s  %7d", e.getKey(),
+                    e.getValue().samples()));
+            for (Variant v : variants) {
+                Slice s = v.slices().get(e.getKey());
+                String cell = s == null ? "—" : v == base() ? f4(s.auc())
+                        : f4(s.auc()) + " " + signed(s.over(e.getValue()).relaImprPct(), 1) + "%";
+                line.append(String.format(Locale.ROOT, "  %" + Math.max(16, w) + "s", cell));
+            }
+            b.append(line).append('\n');
+        }
     }
 
     private static String f4(double d) {

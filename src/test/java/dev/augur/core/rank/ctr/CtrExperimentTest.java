@@ -104,6 +104,48 @@ class CtrExperimentTest {
     }
 
     @Test
+    void slicesPartitionTheTestSamplesAndShowWhereTextHelps() {
+        CtrReport.Variant base = report.base();
+        int test = data.test().size();
+        assertThat(base.slices().keySet()).containsAnyOf("cold-items", "head-items", "tail-items");
+        int items = base.slices().entrySet().stream().filter(e -> e.getKey().endsWith("-items"))
+                .mapToInt(e -> e.getValue().samples()).sum();
+        int users = base.slices().entrySet().stream().filter(e -> e.getKey().startsWith("users:"))
+                .mapToInt(e -> e.getValue().samples()).sum();
+        assertThat(items).isEqualTo(test);
+        assertThat(users).isEqualTo(test);
+        // about four training ratings per item: some test items have none, and for them only the text can tell
+        CtrReport.Slice cold = base.slices().get("cold-items");
+        assertThat(cold).isNotNull();
+        assertThat(cold.samples()).isPositive();
+        CtrReport.Slice coldText = report.variant("+text").slices().get("cold-items");
+        assertThat(coldText.over(cold).auc()).isGreaterThan(0.05);
+        assertThat(coldText.logLoss()).isLessThan(cold.logLoss());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void slicesAppearInTheJsonAndTheTable() {
+        List<Map<String, Object>> variants = (List<Map<String, Object>>) report.toMap().get("variants");
+        Map<String, Map<String, Object>> baseSlices = (Map<String, Map<String, Object>>) variants.get(0).get("slices");
+        assertThat(baseSlices).containsKey("cold-items");
+        assertThat(baseSlices.get("cold-items")).containsKeys("samples", "auc", "gauc", "logloss")
+                .doesNotContainKey("rela_impr_pct");
+        Map<String, Map<String, Object>> textSlices = (Map<String, Map<String, Object>>) variants.get(1).get("slices");
+        assertThat((Double) textSlices.get("tail-items").get("auc_gain"))
+                .isCloseTo(report.variant("+text").slices().get("tail-items").auc()
+                        - report.base().slices().get("tail-items").auc(), org.assertj.core.api.Assertions.within(1e-12));
+        // where ids alone rank cold items no better than chance RelaImpr has no meaning: left out, not inverted
+        Object coldRela = textSlices.get("cold-items").get("rela_impr_pct");
+        if (report.base().slices().get("cold-items").auc() > 0.5) {
+            assertThat((Double) coldRela).isPositive();
+        } else {
+            assertThat(coldRela).isNull();
+        }
+        assertThat(report.toTable()).contains("by slice", "cold-items", "tail-items");
+    }
+
+    @Test
     void theSameSeedGivesTheSameReport() {
         CtrReport again = new CtrExperiment(FactorizationMachine.Config.fm())
                 .run(data, CtrFeatures.BASE, List.of(ITEM_TEXT, ATTRIBUTES, USER_PROFILE), TaskMonitor.NONE);

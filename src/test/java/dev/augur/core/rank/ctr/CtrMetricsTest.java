@@ -77,6 +77,9 @@ class CtrMetricsTest {
     void relaImprIsTheGainInAucAboveChance() {
         assertThat(CtrMetrics.relaImpr(0.77, 0.75)).isCloseTo(8.0, within(1e-9));
         assertThat(CtrMetrics.relaImpr(0.75, 0.75)).isCloseTo(0.0, within(1e-12));
+        // a base at or below chance has no gain above chance to compare with
+        assertThat(CtrMetrics.relaImpr(0.7, 0.5)).isNaN();
+        assertThat(CtrMetrics.relaImpr(0.7, 0.45)).isNaN();
     }
 
     @Test
