@@ -23,6 +23,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * HR = any hit, NDCG with IDCG over min(|positives|, K), MRR of the first hit, MAP with min(|positives|, K) as
  * denominator; GAUC is the per-user AUC over the candidates weighted by the user's positives; coverage, Gini and
  * average popularity describe the recommended top-K lists.
+ *
+ * <p>Every {@link Slices slice} carries all of them. An item slice scores only the positives in it (its GAUC ranks
+ * them against the same negatives) and describes the lists' exposure over its items, plus {@code share@K}, the
+ * part of all top-K slots its items get; a user slice scores its users and describes their lists.
  */
 public final class Evaluator {
     static final String[] RANK_METRICS = {"recall", "precision", "hr", "ndcg", "mrr", "map"};
@@ -61,7 +65,8 @@ public final class Evaluator {
         int[] users = eligibleUsers(split, p);
         int skipped = countTargetUsers(target) - users.length;
         int groups = 1 + Slices.ALL.size();
-        int width = ks.length * RANK_METRICS.length + 3; // then Σ auc·|P| and Σ |P| (all-items group only), users
+        int width = ks.length * RANK_METRICS.length + 3; // then Σ auc·|P|, Σ |P| and users
+        int listGroups = 1 + Slices.USER.size(); // top-K lists counted for all users and per history bucket
         int blocks = (users.length + BLOCK - 1) / BLOCK;
         double[][] blockSums = new double[blocks][];
         int workers = Math.min(threads, Math.max(1, blocks));
@@ -72,7 +77,7 @@ public final class Evaluator {
         RuntimeException[] failure = new RuntimeException[1];
         for (int w = 0; w < workers; w++) {
             int worker = w;
-            recommended[w] = new int[ks.length * numItems];
+            recommended[w] = new int[listGroups * ks.length * numItems];
             Thread t = new Thread(() -> {
                 try {
                     float[] scores = new float[numItems];
@@ -124,31 +129,33 @@ public final class Evaluator {
             }
         }
         Map<String, Double> metrics = groupMetrics(total, 0, width, ks);
-        double positives = total[width - 2];
-        metrics.put("gauc", positives > 0 ? total[width - 3 + 0] / positives : 0.0);
         metrics.remove("users");
-        for (int ki = 0; ki < ks.length; ki++) {
-            int[] counts = new int[numItems];
-            for (int[] r : recommended) {
-                for (int i = 0; i < numItems; i++) {
-                    counts[i] += r[ki * numItems + i];
-                }
-            }
-            long listed = 0;
-            long distinct = 0;
-            double popSum = 0;
-            for (int i = 0; i < numItems; i++) {
-                listed += counts[i];
-                distinct += counts[i] > 0 ? 1 : 0;
-                popSum += (double) counts[i] * pop[i];
-            }
-            metrics.put("coverage@" + ks[ki], numItems == 0 ? 0.0 : (double) distinct / numItems);
-            metrics.put("gini@" + ks[ki], gini(counts));
-            metrics.put("avg_pop@" + ks[ki], listed == 0 ? 0.0 : popSum / listed);
-        }
         Map<String, Map<String, Double>> slices = new LinkedHashMap<>();
         for (int g = 1; g < groups; g++) {
             slices.put(Slices.ALL.get(g - 1), groupMetrics(total, g * width, width, ks));
+        }
+        for (int ki = 0; ki < ks.length; ki++) {
+            int k = ks[ki];
+            int[] counts = listCounts(recommended, 0, ki, ks.length, numItems);
+            exposure(metrics, k, counts, pop, null);
+            // the lists' spread over each item slice (and the share of all top-K slots the slice gets) ...
+            long listed = Arrays.stream(counts).asLongStream().sum();
+            for (int s = 0; s < Slices.ITEM.size(); s++) {
+                Map<String, Double> m = slices.get(Slices.ITEM.get(s));
+                boolean[] in = new boolean[numItems];
+                long slots = 0;
+                for (int i = 0; i < numItems; i++) {
+                    in[i] = itemSlice[i] == s;
+                    slots += in[i] ? counts[i] : 0;
+                }
+                exposure(m, k, counts, pop, in);
+                m.put("share@" + k, listed == 0 ? 0.0 : (double) slots / listed);
+            }
+            // ... and over the lists of each group of users
+            for (int b = 0; b < Slices.USER.size(); b++) {
+                exposure(slices.get(Slices.USER.get(b)), k, listCounts(recommended, 1 + b, ki, ks.length, numItems),
+                        pop, null);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> extra = new LinkedHashMap<>();
@@ -164,8 +171,47 @@ public final class Evaluator {
                 m.put(RANK_METRICS[mi] + "@" + ks[ki], n > 0 ? sum / n : 0.0);
             }
         }
+        double positives = total[at + width - 2];
+        m.put("gauc", positives > 0 ? total[at + width - 3] / positives : 0.0);
         m.put("users", n);
         return m;
+    }
+
+    /** Item counts of the top-{@code ks[ki]} lists of list group {@code group}, summed over the workers. */
+    private static int[] listCounts(int[][] recommended, int group, int ki, int numKs, int numItems) {
+        int[] counts = new int[numItems];
+        int at = (group * numKs + ki) * numItems;
+        for (int[] r : recommended) {
+            for (int i = 0; i < numItems; i++) {
+                counts[i] += r[at + i];
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Coverage, Gini and average popularity at {@code k} of the recommended {@code counts}, over the items where
+     * {@code in} is true (all items when null): the share of those items recommended at least once, the inequality
+     * of their exposure, and the mean training popularity of the recommendations that went to them.
+     */
+    private static void exposure(Map<String, Double> m, int k, int[] counts, int[] pop, boolean[] in) {
+        int n = 0;
+        long listed = 0;
+        long distinct = 0;
+        double popSum = 0;
+        int[] sub = new int[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            if (in != null && !in[i]) {
+                continue;
+            }
+            sub[n++] = counts[i];
+            listed += counts[i];
+            distinct += counts[i] > 0 ? 1 : 0;
+            popSum += (double) counts[i] * pop[i];
+        }
+        m.put("coverage@" + k, n == 0 ? 0.0 : (double) distinct / n);
+        m.put("gini@" + k, gini(Arrays.copyOf(sub, n)));
+        m.put("avg_pop@" + k, listed == 0 ? 0.0 : popSum / listed);
     }
 
     private void scoreUser(Split split, Recommender model, int u, int[] ks, float[] scores, int[] top,
@@ -208,7 +254,8 @@ public final class Evaluator {
             restrictToSample(split, u, positives, scores, candidate);
         }
         int listed = TopK.select(scores, top.length, top);
-        double auc = userAuc(scores, positives, candidate);
+        double[] aucs = userAucs(scores, positives, candidate, itemSlice);
+        double auc = aucs[0];
         // group 0: all items
         double ndcgBefore = sums[3]; // ndcg at the smallest K: the fourth rank metric of the first K
         accumulate(sums, 0, width, ks, top, listed, positives, np);
@@ -228,15 +275,23 @@ public final class Evaluator {
             }
             if (ns > 0) {
                 accumulate(sums, (1 + s) * width, width, ks, top, listed, Arrays.copyOf(sub, ns), ns);
+                sums[(1 + s) * width + width - 3] += aucs[1 + s] * ns;
+                sums[(1 + s) * width + width - 2] += ns;
             }
         }
         int history = train.rowLength(u);
         int bucket = Slices.userSlice(history);
-        accumulate(sums, (1 + Slices.ITEM.size() + bucket) * width, width, ks, top, listed, positives, np);
+        int userGroup = (1 + Slices.ITEM.size() + bucket) * width;
+        accumulate(sums, userGroup, width, ks, top, listed, positives, np);
+        sums[userGroup + width - 3] += auc * np;
+        sums[userGroup + width - 2] += np;
         for (int ki = 0; ki < ks.length; ki++) {
             int upto = Math.min(ks[ki], listed);
+            int all = ki * numItems;
+            int mine = ((1 + bucket) * ks.length + ki) * numItems;
             for (int r = 0; r < upto; r++) {
-                recommended[ki * numItems + top[r]]++;
+                recommended[all + top[r]]++;
+                recommended[mine + top[r]]++;
             }
         }
     }
@@ -283,29 +338,59 @@ public final class Evaluator {
     }
 
     /** The share of (positive, negative) candidate pairs ordered correctly; ties count half. */
-    private static double userAuc(float[] scores, int[] positives, boolean[] candidate) {
-        float[] pos = new float[positives.length];
-        for (int i = 0; i < positives.length; i++) {
-            pos[i] = scores[positives[i]];
+    /**
+     * The user's AUC over all their positives ({@code [0]}) and over their positives in each item slice
+     * ({@code [1 + s]}, NaN without any), each against the same negatives (every candidate that is not a positive), in
+     * one pass over the candidates; ties count half.
+     */
+    private static double[] userAucs(float[] scores, int[] positives, boolean[] candidate, byte[] itemSlice) {
+        int slices = Slices.ITEM.size();
+        float[][] pos = new float[1 + slices][];
+        int[] sizes = new int[1 + slices];
+        for (int item : positives) {
+            sizes[1 + itemSlice[item]]++;
         }
-        Arrays.sort(pos);
-        Arrays.sort(positives);
-        double correct = 0;
+        sizes[0] = positives.length;
+        for (int g = 0; g <= slices; g++) {
+            pos[g] = new float[sizes[g]];
+        }
+        int[] fill = new int[1 + slices];
+        for (int item : positives) {
+            pos[0][fill[0]++] = scores[item];
+            int g = 1 + itemSlice[item];
+            pos[g][fill[g]++] = scores[item];
+        }
+        for (float[] a : pos) {
+            Arrays.sort(a);
+        }
+        int[] sorted = positives.clone();
+        Arrays.sort(sorted);
+        double[] correct = new double[1 + slices];
         long negatives = 0;
         for (int i = 0; i < scores.length; i++) {
             float s = scores[i];
             if (s == Float.NEGATIVE_INFINITY && (candidate == null || !candidate[i])) {
                 continue; // excluded (training item) or not a sampled candidate
             }
-            if (Arrays.binarySearch(positives, i) >= 0) {
+            if (Arrays.binarySearch(sorted, i) >= 0) {
                 continue;
             }
             negatives++;
-            int below = lowerBound(pos, s);        // positives with a lower score
-            int upTo = upperBound(pos, s);         // positives with a score ≤ s
-            correct += (pos.length - upTo) + 0.5 * (upTo - below);
+            for (int g = 0; g <= slices; g++) {
+                float[] p = pos[g];
+                if (p.length == 0) {
+                    continue;
+                }
+                int below = lowerBound(p, s);        // positives with a lower score
+                int upTo = upperBound(p, s);         // positives with a score ≤ s
+                correct[g] += (p.length - upTo) + 0.5 * (upTo - below);
+            }
         }
-        return negatives == 0 ? 0.5 : correct / ((double) negatives * pos.length);
+        double[] auc = new double[1 + slices];
+        for (int g = 0; g <= slices; g++) {
+            auc[g] = pos[g].length == 0 ? Double.NaN : negatives == 0 ? 0.5 : correct[g] / ((double) negatives * pos[g].length);
+        }
+        return auc;
     }
 
     private static int lowerBound(float[] a, float x) {

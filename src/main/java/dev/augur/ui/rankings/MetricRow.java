@@ -10,14 +10,14 @@ import java.util.TreeSet;
 /**
  * One row of the metrics table: a model on a slice (all users, cold items, head items, users with 1–5 training
  * items, …) with its metrics at one K. Built from a result in its stored form ({@code EvalResult.toMap()}), so a
- * run evaluated now and a run read back from the workspace look the same. Missing values are NaN: the per-slice
- * maps hold only the ranking metrics.
+ * run evaluated now and a run read back from the workspace look the same. Missing values are NaN (runs stored
+ * before slices carried GAUC and exposure; {@code share} exists on item slices only).
  */
 public record MetricRow(String model, String slice, long users, Map<String, Double> values) {
     public static final String ALL = "all";
     /** The table's metric columns, in order; {@link #header} gives each its heading at a K. */
     public static final List<String> METRICS = List.of("ndcg", "recall", "precision", "hr", "mrr", "map", "gauc",
-            "coverage", "gini", "avg_pop", "fit_s", "eval_s");
+            "coverage", "gini", "avg_pop", "share", "fit_s", "eval_s");
 
     public double value(String metric) {
         return values.getOrDefault(metric, Double.NaN);

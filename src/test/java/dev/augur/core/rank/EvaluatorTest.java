@@ -131,6 +131,39 @@ class EvaluatorTest {
         // popularity gives held-out items a zero count: they never beat warm items, so recall on them is ~0
         assertTrue(r.slices().get("cold-items").get("users") > 0);
         assertTrue(r.slices().get("cold-items").get("recall@10") < 0.05);
+        // every test item is cold here, so the cold slice's GAUC is the whole GAUC, and popularity, which ranks
+        // cold items last, neither recommends them nor ranks them above a negative
+        assertEquals(r.metric("gauc"), r.slices().get("cold-items").get("gauc"), 1e-12);
+        assertTrue(r.metric("gauc") < 0.5);
+        assertEquals(0.0, r.slices().get("cold-items").get("coverage@10"), 0);
+        assertEquals(0.0, r.slices().get("cold-items").get("share@10"), 0);
+    }
+
+    @Test
+    void everySliceCarriesGaucAndTheExposureOfItsLists() {
+        Interactions data = SyntheticLog.clustered(300, 200, 20, 7);
+        Split split = Splitter.split(data, Protocol.of(new SplitSpec.Random(0.8, 0.1, 0.1), 3, List.of(10)));
+        Popularity pop = new Popularity();
+        pop.fit(TrainingData.of(split, SideInformation.none(data.numItems()), 1), TaskMonitor.NONE);
+        EvalResult r = new Evaluator(2).evaluate(split, pop, TaskMonitor.NONE);
+        double shares = 0;
+        for (String slice : Slices.ITEM) {
+            Map<String, Double> m = r.slices().get(slice);
+            shares += m.get("share@10");
+            assertTrue(m.get("coverage@10") >= 0 && m.get("coverage@10") <= 1, slice);
+        }
+        assertEquals(1.0, shares, 1e-9); // every top-10 slot goes to exactly one item slice
+        // popularity recommends the same most popular items to everyone: they are head items, none from the tail
+        assertEquals(1.0, r.slices().get("head-items").get("share@10"), 1e-9);
+        assertEquals(0.0, r.slices().get("tail-items").get("coverage@10"), 0);
+        for (String slice : Slices.USER) {
+            Map<String, Double> m = r.slices().get(slice);
+            if (m.get("users") > 0) {
+                assertTrue(m.get("gauc") > 0.5, slice + " gauc " + m.get("gauc"));
+                assertTrue(m.get("coverage@10") > 0, slice);
+                assertTrue(m.get("avg_pop@10") > 0, slice);
+            }
+        }
     }
 
     @Test
