@@ -158,7 +158,7 @@ public final class MapView {
         root.setPadding(new Insets(10, 0, 0, 0));
     }
 
-    private void bind(MapCanvas canvas, MapViewModel.Side side) {
+    private void bind(MapCanvas canvas, MapSide side) {
         ItemSelection selection = vm.selection();
         side.mapProperty().addListener((o, was, is) -> {
             canvas.setMap(is);

@@ -61,7 +61,7 @@ class MapIndexTest {
         assertThat(pop.legend().get(0).label()).isEqualTo("popularity 0–60");
         Colouring change = Colouring.compute(p, ColourBy.CHANGE, null);
         assertThat(change.legend().get(5).count()).isEqualTo(300);
-        assertThat(MapCanvas.insidePolygon(1, 1, new double[] {0, 2, 2, 0}, new double[] {0, 0, 2, 2}, 4)).isTrue();
-        assertThat(MapCanvas.insidePolygon(3, 1, new double[] {0, 2, 2, 0}, new double[] {0, 0, 2, 2}, 4)).isFalse();
+        assertThat(MapHitTest.insidePolygon(1, 1, new double[] {0, 2, 2, 0}, new double[] {0, 0, 2, 2}, 4)).isTrue();
+        assertThat(MapHitTest.insidePolygon(3, 1, new double[] {0, 2, 2, 0}, new double[] {0, 0, 2, 2}, 4)).isFalse();
     }
 }

@@ -85,7 +85,7 @@ class MapViewTest {
         });
     }
 
-    private static int legendArgb(MapViewModel.Side side, String label) {
+    private static int legendArgb(MapSide side, String label) {
         return side.colouringProperty().get().legend().stream().filter(l -> l.label().equals(label)).findFirst()
                 .orElseThrow().argb();
     }
