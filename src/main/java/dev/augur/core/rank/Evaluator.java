@@ -136,8 +136,8 @@ public final class Evaluator {
         }
         for (int ki = 0; ki < ks.length; ki++) {
             int k = ks[ki];
-            int[] counts = listCounts(recommended, 0, ki, ks.length, numItems);
-            exposure(metrics, k, counts, pop, null);
+            int[] counts = ListExposure.counts(recommended, 0, ki, ks.length, numItems);
+            ListExposure.describe(metrics, k, counts, pop, null);
             // the lists' spread over each item slice (and the share of all top-K slots the slice gets) ...
             long listed = Arrays.stream(counts).asLongStream().sum();
             for (int s = 0; s < Slices.ITEM.size(); s++) {
@@ -148,12 +148,12 @@ public final class Evaluator {
                     in[i] = itemSlice[i] == s;
                     slots += in[i] ? counts[i] : 0;
                 }
-                exposure(m, k, counts, pop, in);
+                ListExposure.describe(m, k, counts, pop, in);
                 m.put("share@" + k, listed == 0 ? 0.0 : (double) slots / listed);
             }
             // ... and over the lists of each group of users
             for (int b = 0; b < Slices.USER.size(); b++) {
-                exposure(slices.get(Slices.USER.get(b)), k, listCounts(recommended, 1 + b, ki, ks.length, numItems),
+                ListExposure.describe(slices.get(Slices.USER.get(b)), k, ListExposure.counts(recommended, 1 + b, ki, ks.length, numItems),
                         pop, null);
             }
         }
@@ -175,43 +175,6 @@ public final class Evaluator {
         m.put("gauc", positives > 0 ? total[at + width - 3] / positives : 0.0);
         m.put("users", n);
         return m;
-    }
-
-    /** Item counts of the top-{@code ks[ki]} lists of list group {@code group}, summed over the workers. */
-    private static int[] listCounts(int[][] recommended, int group, int ki, int numKs, int numItems) {
-        int[] counts = new int[numItems];
-        int at = (group * numKs + ki) * numItems;
-        for (int[] r : recommended) {
-            for (int i = 0; i < numItems; i++) {
-                counts[i] += r[at + i];
-            }
-        }
-        return counts;
-    }
-
-    /**
-     * Coverage, Gini and average popularity at {@code k} of the recommended {@code counts}, over the items where
-     * {@code in} is true (all items when null): the share of those items recommended at least once, the inequality
-     * of their exposure, and the mean training popularity of the recommendations that went to them.
-     */
-    private static void exposure(Map<String, Double> m, int k, int[] counts, int[] pop, boolean[] in) {
-        int n = 0;
-        long listed = 0;
-        long distinct = 0;
-        double popSum = 0;
-        int[] sub = new int[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            if (in != null && !in[i]) {
-                continue;
-            }
-            sub[n++] = counts[i];
-            listed += counts[i];
-            distinct += counts[i] > 0 ? 1 : 0;
-            popSum += (double) counts[i] * pop[i];
-        }
-        m.put("coverage@" + k, n == 0 ? 0.0 : (double) distinct / n);
-        m.put("gini@" + k, gini(Arrays.copyOf(sub, n)));
-        m.put("avg_pop@" + k, listed == 0 ? 0.0 : popSum / listed);
     }
 
     private void scoreUser(Split split, Recommender model, int u, int[] ks, float[] scores, int[] top,
@@ -254,7 +217,7 @@ public final class Evaluator {
             restrictToSample(split, u, positives, scores, candidate);
         }
         int listed = TopK.select(scores, top.length, top);
-        double[] aucs = userAucs(scores, positives, candidate, itemSlice);
+        double[] aucs = UserAuc.perSlice(scores, positives, candidate, itemSlice);
         double auc = aucs[0];
         // group 0: all items
         double ndcgBefore = sums[3]; // ndcg at the smallest K: the fourth rank metric of the first K
@@ -337,90 +300,6 @@ public final class Evaluator {
         return Math.log(x) / Math.log(2);
     }
 
-    /** The share of (positive, negative) candidate pairs ordered correctly; ties count half. */
-    /**
-     * The user's AUC over all their positives ({@code [0]}) and over their positives in each item slice
-     * ({@code [1 + s]}, NaN without any), each against the same negatives (every candidate that is not a positive), in
-     * one pass over the candidates; ties count half.
-     */
-    private static double[] userAucs(float[] scores, int[] positives, boolean[] candidate, byte[] itemSlice) {
-        int slices = Slices.ITEM.size();
-        float[][] pos = new float[1 + slices][];
-        int[] sizes = new int[1 + slices];
-        for (int item : positives) {
-            sizes[1 + itemSlice[item]]++;
-        }
-        sizes[0] = positives.length;
-        for (int g = 0; g <= slices; g++) {
-            pos[g] = new float[sizes[g]];
-        }
-        int[] fill = new int[1 + slices];
-        for (int item : positives) {
-            pos[0][fill[0]++] = scores[item];
-            int g = 1 + itemSlice[item];
-            pos[g][fill[g]++] = scores[item];
-        }
-        for (float[] a : pos) {
-            Arrays.sort(a);
-        }
-        int[] sorted = positives.clone();
-        Arrays.sort(sorted);
-        double[] correct = new double[1 + slices];
-        long negatives = 0;
-        for (int i = 0; i < scores.length; i++) {
-            float s = scores[i];
-            if (s == Float.NEGATIVE_INFINITY && (candidate == null || !candidate[i])) {
-                continue; // excluded (training item) or not a sampled candidate
-            }
-            if (Arrays.binarySearch(sorted, i) >= 0) {
-                continue;
-            }
-            negatives++;
-            for (int g = 0; g <= slices; g++) {
-                float[] p = pos[g];
-                if (p.length == 0) {
-                    continue;
-                }
-                int below = lowerBound(p, s);        // positives with a lower score
-                int upTo = upperBound(p, s);         // positives with a score ≤ s
-                correct[g] += (p.length - upTo) + 0.5 * (upTo - below);
-            }
-        }
-        double[] auc = new double[1 + slices];
-        for (int g = 0; g <= slices; g++) {
-            auc[g] = pos[g].length == 0 ? Double.NaN : negatives == 0 ? 0.5 : correct[g] / ((double) negatives * pos[g].length);
-        }
-        return auc;
-    }
-
-    private static int lowerBound(float[] a, float x) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(float[] a, float x) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= x) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
     /** Sampled mode: keeps the positives and N unseen items per user, everything else drops out of the ranking. */
     private static void restrictToSample(Split split, int u, int[] positives, float[] scores, boolean[] candidate) {
         int numItems = scores.length;
@@ -482,19 +361,5 @@ public final class Evaluator {
             n += target.rowLength(u) > 0 ? 1 : 0;
         }
         return n;
-    }
-
-    /** RecBole's Gini index over all items' recommendation counts (0 = equal exposure, → 1 = one item only). */
-    static double gini(int[] counts) {
-        int[] sorted = counts.clone();
-        Arrays.sort(sorted);
-        long n = sorted.length;
-        double total = 0;
-        double weighted = 0;
-        for (int i = 0; i < n; i++) {
-            total += sorted[i];
-            weighted += (2.0 * (i + 1) - n - 1) * sorted[i];
-        }
-        return total == 0 ? 0 : weighted / (n * total);
     }
 }

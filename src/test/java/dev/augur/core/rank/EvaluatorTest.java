@@ -168,8 +168,8 @@ class EvaluatorTest {
 
     @Test
     void giniIsZeroForEqualExposureAndHighForOneItem() {
-        assertEquals(0.0, Evaluator.gini(new int[] {3, 3, 3, 3}), 1e-9);
-        assertEquals(0.75, Evaluator.gini(new int[] {0, 0, 0, 8}), 1e-9);
+        assertEquals(0.0, ListExposure.gini(new int[] {3, 3, 3, 3}), 1e-9);
+        assertEquals(0.75, ListExposure.gini(new int[] {0, 0, 0, 8}), 1e-9);
     }
 
     @Test
