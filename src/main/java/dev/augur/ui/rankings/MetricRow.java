@@ -19,6 +19,8 @@ public record MetricRow(String model, String slice, long users, Map<String, Doub
     public static final List<String> METRICS = List.of("ndcg", "recall", "precision", "hr", "mrr", "map", "gauc",
             "coverage", "gini", "avg_pop", "share", "fit_s", "eval_s");
 
+    private static final List<String> ACCURACY = List.of("ndcg", "recall", "precision", "hr", "mrr", "map", "gauc");
+
     public double value(String metric) {
         return values.getOrDefault(metric, Double.NaN);
     }
@@ -61,6 +63,12 @@ public record MetricRow(String model, String slice, long users, Map<String, Doub
                         v.put(m, number(s.get(key(m, k))));
                     }
                     double users = number(s.get("users"));
+                    if (!(users > 0)) {
+                        // no test user in the slice: its accuracy was not measured (not 0); an item slice's
+                        // exposure in everyone's lists still was, a user slice has no lists
+                        boolean userSlice = String.valueOf(slice).startsWith("users:");
+                        v.replaceAll((m, x) -> userSlice || ACCURACY.contains(m) ? Double.NaN : x);
+                    }
                     out.add(new MetricRow(model, String.valueOf(slice), Double.isNaN(users) ? 0 : (long) users, v));
                 });
             }

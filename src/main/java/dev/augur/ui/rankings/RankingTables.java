@@ -84,8 +84,13 @@ final class RankingTables {
 
         TableView<MetricRow> table = new TableView<>(vm.rows());
         table.setId("metrics-table");
-        table.getColumns().add(text("Model", MetricRow::model, 66));
-        table.getColumns().add(text("Slice", MetricRow::slice, 84));
+        // model and slice names stay readable; the numbers give way
+        TableColumn<MetricRow, String> model = text("Model", MetricRow::model, 66);
+        model.setMinWidth(62);
+        TableColumn<MetricRow, String> slice = text("Slice", MetricRow::slice, 96);
+        slice.setMinWidth(92);
+        table.getColumns().add(model);
+        table.getColumns().add(slice);
         table.getColumns().add(number("Users", r -> r.users(), "%,.0f", 60));
         for (String m : MetricRow.METRICS) {
             String format = switch (m) {

@@ -55,12 +55,13 @@ public final class RankingsView {
         SplitPane body = new SplitPane(new UserPanelPane(vm.userPanel(), this::chooseCsv).root(), tabs);
         body.setOrientation(Orientation.VERTICAL);
         body.setDividerPositions(0.66);
-        // the CTR tab is about the whole dataset, not the user above: it gets the room while it is open
+        // the CTR tab is about the whole dataset, not the user above: it gets the room while it is open (the user
+        // panel folds away to the divider, which drags it back)
         double[] before = {Double.NaN};
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, is) -> {
             if (is != null && "tab-ctr".equals(is.getId())) {
                 before[0] = body.getDividerPositions()[0];
-                body.setDividerPositions(Math.min(before[0], 0.3));
+                body.setDividerPositions(0);
             } else if (was != null && "tab-ctr".equals(was.getId()) && !Double.isNaN(before[0])) {
                 body.setDividerPositions(before[0]);
             }

@@ -136,7 +136,7 @@ final class UserPanelPane {
         StackPane center = new StackPane(scroll, placeholder);
         BorderPane pane = new BorderPane(center);
         pane.setTop(top);
-        pane.setMinHeight(120);
+        pane.setMinHeight(0); // the CTR tab folds the panel away; the divider drags it back
         return pane;
     }
 

@@ -163,8 +163,8 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
             Gain g = v.over(base());
             b.append(String.format(Locale.ROOT, head, v.name(), v.features().label(), f4(v.auc()), f4(v.gauc()),
                     f4(v.logLoss()), String.format(Locale.ROOT, "%.1f", v.fitSeconds()), v.epochs(),
-                    base ? "" : signed(g.auc(), 4), base ? "" : signed(g.relaImprPct(), 2) + "%",
-                    base ? "" : signed(g.logLoss(), 4), base ? "" : signed(g.logLossPct(), 2) + "%"));
+                    base ? "" : signed(g.auc(), 4), base ? "" : percent(g.relaImprPct(), 2),
+                    base ? "" : signed(g.logLoss(), 4), base ? "" : percent(g.logLossPct(), 2)));
         }
         appendSlices(b, w);
         return b.toString();
@@ -187,7 +187,7 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
             for (Variant v : variants) {
                 Slice s = v.slices().get(e.getKey());
                 String cell = s == null ? "—" : v == base() ? f4(s.auc())
-                        : f4(s.auc()) + " " + signed(s.over(e.getValue()).relaImprPct(), 1) + "%";
+                        : f4(s.auc()) + " " + percent(s.over(e.getValue()).relaImprPct(), 1);
                 line.append(String.format(Locale.ROOT, "  %" + Math.max(16, w) + "s", cell));
             }
             b.append(line).append('\n');
@@ -196,6 +196,10 @@ public record CtrReport(Map<String, Object> model, String labels, String protoco
 
     private static String f4(double d) {
         return Double.isFinite(d) ? String.format(Locale.ROOT, "%.4f", d) : "—";
+    }
+
+    private static String percent(double d, int decimals) {
+        return Double.isFinite(d) ? signed(d, decimals) + "%" : "—";
     }
 
     private static String signed(double d, int decimals) {
