@@ -15,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.shape.Rectangle;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -136,8 +137,20 @@ final class UserPanelPane {
         StackPane center = new StackPane(scroll, placeholder);
         BorderPane pane = new BorderPane(center);
         pane.setTop(top);
+        // squeezed below its height, the columns slide under the user bar: the bar covers them (it is drawn last)
+        top.setStyle("-fx-background-color: -color-bg-default;");
         pane.setMinHeight(0); // the CTR tab folds the panel away; the divider drags it back
+        // folded, neither the panel nor its columns may draw outside the room they are given
+        clipToBounds(pane);
+        clipToBounds(center);
         return pane;
+    }
+
+    private static void clipToBounds(Region region) {
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(region.widthProperty());
+        clip.heightProperty().bind(region.heightProperty());
+        region.setClip(clip);
     }
 
     private void fillColumns() {
