@@ -134,9 +134,4 @@ public final class ReviewStore {
     public List<AnnotatorLabel> labels(String batch) {
         return batches.labels(batch);
     }
-
-    /** Kept for {@link SyntheticStore}, which stores proposals in the same kind of transaction. */
-    static <T> T immediate(Connection c, ImmediateTransaction.Work<T> work) throws SQLException {
-        return ImmediateTransaction.run(c, work);
-    }
 }

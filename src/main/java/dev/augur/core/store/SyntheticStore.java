@@ -50,7 +50,7 @@ public final class SyntheticStore {
         String now = Instant.now().toString();
         workspace.acquireWriter();
         try {
-            return ReviewStore.immediate(writer, () -> {
+            return ImmediateTransaction.run(writer, () -> {
                 List<Long> ids = new ArrayList<>();
                 int duplicates = 0;
                 try (PreparedStatement exists = writer.prepareStatement("SELECT 1 FROM interactions WHERE user_id = ?"
