@@ -104,7 +104,8 @@ public final class GenerationText {
         }
     }
 
-    private static String categories(String json) {
+    /** An item's categories JSON array as "a, b, c" ("none" when empty; the raw text when not JSON). */
+    public static String categories(String json) {
         try {
             JsonNode n = JSON.readTree(json == null || json.isBlank() ? "[]" : json);
             List<String> out = new ArrayList<>();

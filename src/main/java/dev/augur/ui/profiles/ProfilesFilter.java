@@ -1,6 +1,7 @@
 package dev.augur.ui.profiles;
 
 import dev.augur.core.store.DatasetInfo;
+import dev.augur.ui.common.DatasetChoice;
 import dev.augur.core.store.Generation;
 import dev.augur.core.store.GenerationFilter;
 
@@ -9,9 +10,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The Profiles list's filter form: which dataset, target, status, review status and template, the choices offered
@@ -21,13 +20,13 @@ public final class ProfilesFilter {
     /** The choice that filters nothing. */
     public static final String ALL = "all";
 
-    private final Map<String, Long> datasetIds = new LinkedHashMap<>();
-    private final ObservableList<String> datasets = FXCollections.observableArrayList();
+    private final DatasetChoice datasetChoice = new DatasetChoice();
+    private final ObservableList<String> datasets = datasetChoice.names();
     private final ObservableList<String> targets = FXCollections.observableArrayList("items", "users");
     private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL, Generation.OK, Generation.FAILED);
     private final ObservableList<String> reviewStatuses = FXCollections.observableArrayList(ALL, "pending", "approved", "rejected");
     private final ObservableList<String> templates = FXCollections.observableArrayList(ALL);
-    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> dataset = datasetChoice.selectedProperty();
     private final ObjectProperty<String> target = new SimpleObjectProperty<>("items");
     private final ObjectProperty<String> status = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<String> reviewStatus = new SimpleObjectProperty<>(ALL);
@@ -48,12 +47,7 @@ public final class ProfilesFilter {
      * has it, else the first (null when none). The caller selects it.
      */
     String offerDatasets(List<DatasetInfo> datasetInfos) {
-        datasetIds.clear();
-        datasetInfos.forEach(d -> datasetIds.put(d.name(), d.id()));
-        List<String> names = List.copyOf(datasetIds.keySet());
-        String keep = dataset.get();
-        datasets.setAll(names);
-        return keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
+        return datasetChoice.offer(datasetInfos);
     }
 
     /** Adds the template ids a read found to the choices. */
@@ -68,7 +62,7 @@ public final class ProfilesFilter {
     /** The store filter the fields make. */
     GenerationFilter storeFilter() {
         String kind = "users".equals(target.get()) ? "user" : "item";
-        Long id = dataset.get() == null ? null : datasetIds.get(dataset.get());
+        Long id = datasetChoice.id();
         return new GenerationFilter(id == null ? 0 : id, kind, any(template.get()), any(status.get()),
                 any(reviewStatus.get()));
     }

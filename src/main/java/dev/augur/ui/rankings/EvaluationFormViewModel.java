@@ -4,6 +4,7 @@ import dev.augur.core.rank.EvalRequest;
 import dev.augur.core.rank.Filters;
 import dev.augur.core.rank.Protocol;
 import dev.augur.core.store.DatasetInfo;
+import dev.augur.ui.common.DatasetChoice;
 
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -34,9 +35,9 @@ public final class EvaluationFormViewModel {
     /** Cut-offs always evaluated besides the chosen K, so runs with different list lengths stay comparable. */
     static final List<Integer> STANDARD_KS = List.of(10, 20);
 
-    private final Map<String, Long> datasetIds = new LinkedHashMap<>();
-    private final ObservableList<String> datasets = FXCollections.observableArrayList();
-    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
+    private final DatasetChoice datasetChoice = new DatasetChoice();
+    private final ObservableList<String> datasets = datasetChoice.names();
+    private final ObjectProperty<String> dataset = datasetChoice.selectedProperty();
     private final ObservableList<SplitChoice> splits = FXCollections.observableArrayList(SplitChoice.values());
     private final ObjectProperty<SplitChoice> split = new SimpleObjectProperty<>(SplitChoice.RANDOM);
     private final ObservableList<ModeChoice> modes = FXCollections.observableArrayList(ModeChoice.values());
@@ -65,12 +66,7 @@ public final class EvaluationFormViewModel {
      * choice changed, so its listeners have already run.
      */
     boolean offerDatasets(List<DatasetInfo> infos) {
-        datasetIds.clear();
-        infos.forEach(d -> datasetIds.put(d.name(), d.id()));
-        List<String> names = List.copyOf(datasetIds.keySet());
-        String keep = dataset.get();
-        datasets.setAll(names);
-        String next = keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
+        String next = datasetChoice.offer(infos);
         if (Objects.equals(next, dataset.get())) {
             return false;
         }
@@ -80,7 +76,7 @@ public final class EvaluationFormViewModel {
 
     /** The chosen dataset's id; null when none is chosen. */
     Long datasetId() {
-        return dataset.get() == null ? null : datasetIds.get(dataset.get());
+        return datasetChoice.id();
     }
 
     /**
@@ -138,7 +134,7 @@ public final class EvaluationFormViewModel {
     /** The evaluation the form describes, of the chosen dataset; a clear error when the protocol is invalid. */
     EvalRequest request(int threads) {
         Protocol p = protocol();
-        return new EvalRequest(datasetIds.get(dataset.get()), p, chosenModels(), Map.of(), "", threads, "");
+        return new EvalRequest(datasetChoice.id(), p, chosenModels(), Map.of(), "", threads, "");
     }
 
     /** A blank field is 0 (no filter); anything else must be a whole number ≥ 0. */

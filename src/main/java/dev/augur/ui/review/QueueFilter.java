@@ -1,6 +1,7 @@
 package dev.augur.ui.review;
 
 import dev.augur.core.store.DatasetInfo;
+import dev.augur.ui.common.DatasetChoice;
 import dev.augur.core.store.SyntheticFilter;
 
 import javafx.beans.property.ObjectProperty;
@@ -11,9 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The review queue's filter form: which dataset, status, model, batch, confidence range, item and user, in which
@@ -23,14 +22,14 @@ public final class QueueFilter {
     /** The choice that filters nothing. */
     public static final String ALL = "all";
 
-    private final Map<String, Long> datasetIds = new LinkedHashMap<>();
-    private final ObservableList<String> datasets = FXCollections.observableArrayList();
+    private final DatasetChoice datasetChoice = new DatasetChoice();
+    private final ObservableList<String> datasets = datasetChoice.names();
     private final ObservableList<String> statuses = FXCollections.observableArrayList(ALL, "pending", "accepted", "rejected");
     private final ObservableList<String> models = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> batchNames = FXCollections.observableArrayList(ALL);
     private final ObservableList<String> sorts = FXCollections.observableArrayList("oldest", "newest", "confidence",
             "confidence-asc", "item", "user");
-    private final ObjectProperty<String> dataset = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> dataset = datasetChoice.selectedProperty();
     private final ObjectProperty<String> status = new SimpleObjectProperty<>("pending");
     private final ObjectProperty<String> model = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<String> batch = new SimpleObjectProperty<>(ALL);
@@ -65,12 +64,7 @@ public final class QueueFilter {
      * has it, else the first (null when none). The caller selects it.
      */
     String offerDatasets(List<DatasetInfo> datasetInfos) {
-        datasetIds.clear();
-        datasetInfos.forEach(d -> datasetIds.put(d.name(), d.id()));
-        List<String> names = List.copyOf(datasetIds.keySet());
-        String keep = dataset.get();
-        datasets.setAll(names);
-        return keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0);
+        return datasetChoice.offer(datasetInfos);
     }
 
     /** Adds the models and batches a page read found to the choices. */
@@ -89,7 +83,7 @@ public final class QueueFilter {
 
     /** The chosen dataset's id; 0 when none is chosen. */
     long datasetId() {
-        Long id = dataset.get() == null ? null : datasetIds.get(dataset.get());
+        Long id = datasetChoice.id();
         return id == null ? 0 : id;
     }
 

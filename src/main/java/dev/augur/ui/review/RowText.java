@@ -9,10 +9,6 @@ import dev.augur.core.store.Workspace;
 import dev.augur.core.store.WorkspaceReader;
 import dev.augur.ui.profiles.GenerationText;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +19,6 @@ import java.util.Optional;
 final class RowText {
     /** How many of the user's latest observed interactions the detail lists. */
     static final int HISTORY = 50;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RowText() {
     }
@@ -71,7 +66,7 @@ final class RowText {
             item.append(i.title() == null || i.title().isBlank() ? "(no title)" : i.title())
                     .append("  (").append(i.externalId()).append(", ")
                     .append(String.format(Locale.ROOT, "%,d", i.interactions())).append(" observed interactions)\n");
-            item.append("Categories: ").append(categories(i.categoriesJson())).append("\n");
+            item.append("Categories: ").append(GenerationText.categories(i.categoriesJson())).append("\n");
             item.append(i.description() == null || i.description().isBlank() ? "(no description)" : i.description());
         }
         Generation latest = null;
@@ -94,17 +89,6 @@ final class RowText {
         }
         return new Detail(row.interactionId(), item.toString(), profileLine, profileText, h.toString(),
                 ws.annotations().history(row.interactionId()));
-    }
-
-    private static String categories(String json) {
-        try {
-            JsonNode n = JSON.readTree(json == null || json.isBlank() ? "[]" : json);
-            List<String> out = new ArrayList<>();
-            n.forEach(c -> out.add(c.asText()));
-            return out.isEmpty() ? "none" : String.join(", ", out);
-        } catch (JsonProcessingException e) {
-            return json;
-        }
     }
 
     private static String time(Long ts) {
