@@ -33,6 +33,37 @@ public final class RankBenchmark {
 
     private static final List<Integer> KS = List.of(10);
 
+    /** Per-run fit times and test metrics of one implementation, with the summaries the reports print. */
+    public interface Runs {
+        double[] fitSeconds();
+
+        double[] fitCpuSeconds();
+
+        double[] ndcg10();
+
+        double[] recall10();
+
+        default double fitMedian() {
+            return median(fitSeconds());
+        }
+
+        default double fitCpuMedian() {
+            return median(fitCpuSeconds());
+        }
+
+        default double ndcgMedian() {
+            return median(ndcg10());
+        }
+
+        default double ndcgMean() {
+            return mean(ndcg10());
+        }
+
+        default double recallMedian() {
+            return median(recall10());
+        }
+    }
+
     /** What was measured on: where the log came from, its size and the split's counts. */
     public record Dataset(String source, int users, int items, int interactions, String split) {
     }
@@ -42,29 +73,9 @@ public final class RankBenchmark {
      * each run.
      */
     public record ModelRuns(String model, Map<String, Object> params, double[] fitSeconds, double[] fitCpuSeconds,
-                            double[] evalSeconds, double[] ndcg10, double[] recall10) {
-        public double fitMedian() {
-            return median(fitSeconds);
-        }
-
-        public double fitCpuMedian() {
-            return median(fitCpuSeconds);
-        }
-
+                            double[] evalSeconds, double[] ndcg10, double[] recall10) implements Runs {
         public double evalMedian() {
             return median(evalSeconds);
-        }
-
-        public double ndcgMedian() {
-            return median(ndcg10);
-        }
-
-        public double ndcgMean() {
-            return mean(ndcg10);
-        }
-
-        public double recallMedian() {
-            return median(recall10);
         }
     }
 
@@ -97,29 +108,10 @@ public final class RankBenchmark {
      * metrics.
      */
     public record PeerRuns(String name, double startSeconds, double firstFitSeconds, double[] fitSeconds,
-                           double[] fitCpuSeconds, double[] totalSeconds, double[] ndcg10, double[] recall10) {
-        public double fitMedian() {
-            return median(fitSeconds);
-        }
-
-        public double fitCpuMedian() {
-            return median(fitCpuSeconds);
-        }
-
+                           double[] fitCpuSeconds, double[] totalSeconds, double[] ndcg10, double[] recall10)
+            implements Runs {
         public double totalMedian() {
             return median(totalSeconds);
-        }
-
-        public double ndcgMedian() {
-            return median(ndcg10);
-        }
-
-        public double ndcgMean() {
-            return mean(ndcg10);
-        }
-
-        public double recallMedian() {
-            return median(recall10);
         }
     }
 
