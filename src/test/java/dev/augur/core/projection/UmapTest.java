@@ -69,10 +69,10 @@ class UmapTest {
 
     @Test
     void theCurveParametersMatchTheReferenceImplementation() {
-        double[] ab = Umap.fitAb(1.0, 0.1); // umap-learn: a = 1.5769, b = 0.8951
+        double[] ab = UmapCurve.fitAb(1.0, 0.1); // umap-learn: a = 1.5769, b = 0.8951
         assertThat(ab[0]).isCloseTo(1.5769, within(0.01));
         assertThat(ab[1]).isCloseTo(0.8951, within(0.005));
-        ab = Umap.fitAb(1.0, 0.5); // umap-learn: a = 0.5830, b = 1.3342
+        ab = UmapCurve.fitAb(1.0, 0.5); // umap-learn: a = 0.5830, b = 1.3342
         assertThat(ab[0]).isCloseTo(0.583, within(0.01));
         assertThat(ab[1]).isCloseTo(1.334, within(0.01));
     }
@@ -82,7 +82,7 @@ class UmapTest {
         int n = 300;
         float[] x = Arrays.copyOf(DATA, n * D);
         KnnGraph g = KnnGraph.build(x, n, D, 14, KnnGraph.Metric.EUCLIDEAN, TaskMonitor.NONE);
-        double[] w = Umap.memberships(n, 14, g.indices(), g.distances(), 15);
+        double[] w = FuzzyGraph.memberships(n, 14, g.indices(), g.distances(), 15);
         for (int i = 0; i < n; i++) {
             double sum = 0;
             for (int j = 0; j < 14; j++) {
@@ -91,7 +91,7 @@ class UmapTest {
             assertThat(w[i * 14]).isEqualTo(1.0); // the nearest neighbour is at rho
             assertThat(sum).isCloseTo(Math.log(15) / Math.log(2), within(1e-3));
         }
-        Umap.Edges edges = Umap.fuzzyGraph(g, 15, 500);
+        FuzzyGraph edges = FuzzyGraph.of(g, 15, 500);
         for (int e = 0; e < edges.size(); e++) { // symmetric: every edge has its reverse with the same weight
             int back = -1;
             for (int f = 0; f < edges.size(); f++) {
