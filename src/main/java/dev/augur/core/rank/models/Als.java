@@ -1,6 +1,5 @@
 package dev.augur.core.rank.models;
 
-import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.Reason;
 import dev.augur.core.rank.Recommender;
@@ -18,10 +17,11 @@ import java.util.SplittableRandom;
  * Implicit-feedback ALS (Hu, Koren &amp; Volinsky 2008): every user-item pair is a target, 1 where the user
  * interacted and 0 elsewhere, weighted by confidence {@code c = 1 + alpha · r} ({@code r} = 1, or the interaction's
  * value with {@code useValues}) on interactions and 1 elsewhere, with L2 {@code regularization}. Each half-iteration
- * solves every row's least-squares system approximately with {@code cgSteps} conjugate-gradient steps warm-started
- * from the previous factors (Takács et al. 2011, as in the implicit library), using the Gram matrix of the other
- * side computed once. Items are solved before users, so the user factors are the solution for the final item
- * factors and {@link #explain} decomposes the actual score. {@code score(u, i) = userFactors[u] · itemFactors[i]}.
+ * ({@link AlsRowSolver}) solves every row's least-squares system approximately with {@code cgSteps}
+ * conjugate-gradient steps warm-started from the previous factors (Takács et al. 2011, as in the implicit library),
+ * using the Gram matrix of the other side computed once. Items are solved before users, so the user factors are the
+ * solution for the final item factors and {@link #explain} decomposes the actual score.
+ * {@code score(u, i) = userFactors[u] · itemFactors[i]}.
  */
 public final class Als implements Recommender {
 
@@ -56,8 +56,6 @@ public final class Als implements Recommender {
             }
         }
     }
-
-    private static final int BLOCK = 64;
 
     private final Params params;
     private boolean weightedRegularization;
@@ -99,10 +97,6 @@ public final class Als implements Recommender {
     }
 
     /**
-     * Scales each row's L2 penalty by its number of interactions (λ·n, ALS-WR, as Spark MLlib does) instead of a flat
-     * λ; off by default. Needed to compare with Spark at equal settings: the same λ is not the same penalty.
-     */
-    /**
      * Solves each row exactly (Cholesky on the full normal equations, as Spark MLlib does) instead of with a few
      * warm-started conjugate-gradient steps; slower by about d / cgSteps, for like-for-like comparisons.
      */
@@ -111,6 +105,10 @@ public final class Als implements Recommender {
         return this;
     }
 
+    /**
+     * Scales each row's L2 penalty by its number of interactions (λ·n, ALS-WR, as Spark MLlib does) instead of a flat
+     * λ; off by default. Needed to compare with Spark at equal settings: the same λ is not the same penalty.
+     */
     public Als weightedRegularization(boolean on) {
         this.weightedRegularization = on;
         return this;
@@ -136,16 +134,17 @@ public final class Als implements Recommender {
         float[] byItem = confidences(data.trainByItem());
         int iterations = params.iterations();
         long total = (long) iterations * (users + items);
+        AlsRowSolver rows = new AlsRowSolver(params.regularization(), params.cgSteps(), weightedRegularization, exact);
         for (int it = 0; it < iterations; it++) {
             monitor.message("ALS iteration " + (it + 1) + " of " + iterations);
             long base = (long) it * (users + items);
-            solve(y, x, data.trainByItem(), byItem, d, data.threads(), monitor, base, total);
-            solve(x, y, data.train(), byUser, d, data.threads(), monitor, base + items, total);
+            rows.update(y, x, data.trainByItem(), byItem, d, data.threads(), monitor, base, total);
+            rows.update(x, y, data.train(), byUser, d, data.threads(), monitor, base + items, total);
         }
         this.dim = d;
         this.userFactors = x;
         this.itemFactors = y;
-        this.itemGram = gram(y, items, d, params.regularization(), data.threads(), monitor);
+        this.itemGram = AlsRowSolver.gram(y, items, d, params.regularization(), data.threads(), monitor);
         this.train = data.train();
     }
 
@@ -159,208 +158,6 @@ public final class Als implements Recommender {
         return c;
     }
 
-    /**
-     * Updates every row of {@code target} given {@code fixed}: row {@code a} minimises
-     * {@code Σ_b c_ab (p_ab - t_a·f_b)² + λ|t_a|²} with {@code cgSteps} CG steps from its current value.
-     */
-    private void solve(float[] target, float[] fixed, Csr m, float[] conf, int d, int threads, TaskMonitor monitor,
-                       long base, long total) {
-        int rows = m.rows();
-        double[] g = gram(fixed, m.cols(), d, params.regularization(), threads, monitor);
-        float[] gram = new float[d * d];
-        for (int k = 0; k < gram.length; k++) {
-            gram[k] = (float) g[k];
-        }
-        int steps = params.cgSteps();
-        boolean weighted = weightedRegularization;
-        float reg = (float) params.regularization();
-        int workers = BlockRunner.workers(rows, BLOCK, threads);
-        float[][] scratch = new float[workers][3 * d];
-        double[][] system = exact ? new double[workers][d * d + d] : null;
-        int[] ptr = m.indptr();
-        int[] idx = m.indices();
-        BlockRunner.run(rows, BLOCK, threads, monitor, base, total, (from, to, worker) -> {
-            float[] s = scratch[worker];
-            for (int a = from; a < to; a++) {
-                int n = ptr[a + 1] - ptr[a];
-                // ALS-WR (Zhou et al. 2008, Spark's choice): λ·n on the diagonal instead of λ
-                float extra = weighted && n > 0 ? reg * (n - 1) : 0f;
-                if (exact) {
-                    if (n > 0) {
-                        solveExactly(target, a * d, fixed, g, idx, conf, ptr[a], ptr[a + 1], d, extra,
-                                system[worker]);
-                    }
-                    continue;
-                }
-                cg(target, a * d, fixed, gram, idx, conf, ptr[a], ptr[a + 1], d, steps, s, extra);
-            }
-        });
-    }
-
-    /**
-     * The exact row update (Spark's way): builds A = G + Σ (c-1) f fᵀ + extra·I and b = Σ c f in double precision
-     * and solves A x = b by Cholesky. d² work per interaction instead of CG's d per step.
-     */
-    private static void solveExactly(float[] x, int ox, float[] f, double[] gram, int[] idx, float[] conf, int from,
-                                     int to, int d, float extra, double[] sys) {
-        System.arraycopy(gram, 0, sys, 0, d * d);
-        java.util.Arrays.fill(sys, d * d, d * d + d, 0);
-        for (int i = 0; i < d; i++) {
-            sys[i * d + i] += extra;
-        }
-        for (int k = from; k < to; k++) {
-            int of = idx[k] * d;
-            double c = conf[k];
-            double w = c - 1;
-            for (int i = 0; i < d; i++) {
-                double fi = f[of + i];
-                double wfi = w * fi;
-                int row = i * d;
-                for (int j = 0; j <= i; j++) {
-                    sys[row + j] += wfi * f[of + j];
-                }
-                sys[d * d + i] += c * fi;
-            }
-        }
-        // Cholesky on the lower triangle, in place
-        for (int j = 0; j < d; j++) {
-            double diag = sys[j * d + j];
-            for (int k = 0; k < j; k++) {
-                diag -= sys[j * d + k] * sys[j * d + k];
-            }
-            diag = Math.sqrt(Math.max(diag, 1e-12));
-            sys[j * d + j] = diag;
-            for (int i = j + 1; i < d; i++) {
-                double v = sys[i * d + j];
-                for (int k = 0; k < j; k++) {
-                    v -= sys[i * d + k] * sys[j * d + k];
-                }
-                sys[i * d + j] = v / diag;
-            }
-        }
-        // forward then backward substitution on b
-        int b = d * d;
-        for (int i = 0; i < d; i++) {
-            double v = sys[b + i];
-            for (int k = 0; k < i; k++) {
-                v -= sys[i * d + k] * sys[b + k];
-            }
-            sys[b + i] = v / sys[i * d + i];
-        }
-        for (int i = d - 1; i >= 0; i--) {
-            double v = sys[b + i];
-            for (int k = i + 1; k < d; k++) {
-                v -= sys[k * d + i] * sys[b + k];
-            }
-            sys[b + i] = v / sys[i * d + i];
-            x[ox + i] = (float) sys[b + i];
-        }
-    }
-
-    /** implicit's conjugate-gradient row update: r = b - A·x, with A = G + Σ (c-1) f fᵀ and b = Σ c f. */
-    private static void cg(float[] x, int ox, float[] f, float[] gram, int[] idx, float[] conf, int from, int to,
-                           int d, int steps, float[] s, float extra) {
-        // r in s[0..d), p in s[d..2d), Ap in s[2d..3d)
-        for (int i = 0; i < d; i++) {
-            float v = 0;
-            for (int j = 0; j < d; j++) {
-                v += gram[i * d + j] * x[ox + j];
-            }
-            s[i] = -v - extra * x[ox + i];
-        }
-        for (int k = from; k < to; k++) {
-            int of = idx[k] * d;
-            float c = conf[k];
-            float fx = 0;
-            for (int i = 0; i < d; i++) {
-                fx += f[of + i] * x[ox + i];
-            }
-            float w = c - (c - 1) * fx;
-            for (int i = 0; i < d; i++) {
-                s[i] += w * f[of + i];
-            }
-        }
-        float rsOld = 0;
-        for (int i = 0; i < d; i++) {
-            s[d + i] = s[i];
-            rsOld += s[i] * s[i];
-        }
-        if (rsOld < 1e-20f) {
-            return;
-        }
-        for (int step = 0; step < steps; step++) {
-            for (int i = 0; i < d; i++) {
-                float v = 0;
-                for (int j = 0; j < d; j++) {
-                    v += gram[i * d + j] * s[d + j];
-                }
-                s[2 * d + i] = v + extra * s[d + i];
-            }
-            for (int k = from; k < to; k++) {
-                int of = idx[k] * d;
-                float fp = 0;
-                for (int i = 0; i < d; i++) {
-                    fp += f[of + i] * s[d + i];
-                }
-                float w = (conf[k] - 1) * fp;
-                for (int i = 0; i < d; i++) {
-                    s[2 * d + i] += w * f[of + i];
-                }
-            }
-            float pAp = 0;
-            for (int i = 0; i < d; i++) {
-                pAp += s[d + i] * s[2 * d + i];
-            }
-            float alpha = rsOld / pAp;
-            float rsNew = 0;
-            for (int i = 0; i < d; i++) {
-                x[ox + i] += alpha * s[d + i];
-                s[i] -= alpha * s[2 * d + i];
-                rsNew += s[i] * s[i];
-            }
-            if (rsNew < 1e-20f) {
-                return;
-            }
-            float beta = rsNew / rsOld;
-            for (int i = 0; i < d; i++) {
-                s[d + i] = s[i] + beta * s[d + i];
-            }
-            rsOld = rsNew;
-        }
-    }
-
-    /** FᵀF + λI (d × d, row-major) over the {@code n} rows of {@code f}, summed in a fixed order. */
-    private static double[] gram(float[] f, int n, int d, double reg, int threads, TaskMonitor monitor) {
-        int workers = BlockRunner.workers(n, 1, threads);
-        int block = Math.max(1, (n + workers - 1) / workers);
-        int blocks = (n + block - 1) / block;
-        double[][] part = new double[Math.max(1, blocks)][d * d];
-        BlockRunner.run(n, block, threads, monitor, -1, 0, (from, to, worker) -> {
-            double[] g = part[from / block];
-            for (int r = from; r < to; r++) {
-                int o = r * d;
-                for (int i = 0; i < d; i++) {
-                    double fi = f[o + i];
-                    for (int j = i; j < d; j++) {
-                        g[i * d + j] += fi * f[o + j];
-                    }
-                }
-            }
-        });
-        double[] g = new double[d * d];
-        for (double[] p : part) {
-            for (int k = 0; k < g.length; k++) {
-                g[k] += p[k];
-            }
-        }
-        for (int i = 0; i < d; i++) {
-            g[i * d + i] += reg;
-            for (int j = 0; j < i; j++) {
-                g[i * d + j] = g[j * d + i];
-            }
-        }
-        return g;
-    }
 
     @Override public void score(int user, float[] scores) {
         int d = dim;
@@ -402,7 +199,7 @@ public final class Als implements Recommender {
         for (int i = 0; i < d; i++) {
             z[i] = itemFactors[item * d + i];
         }
-        Cholesky.solveInPlace(a, d, z);
+        DenseCholesky.solveInPlace(a, d, z);
         List<Reason> out = new ArrayList<>();
         for (int k = from; k < to; k++) {
             int j = train.indices()[k];
@@ -414,44 +211,5 @@ public final class Als implements Recommender {
         }
         out.sort(Comparator.comparingDouble(Reason::contribution).reversed());
         return out.subList(0, Math.min(max, out.size()));
-    }
-
-    /** Dense symmetric positive-definite solve, small d. */
-    private static final class Cholesky {
-        private Cholesky() {
-        }
-
-        /** Solves {@code a z = b} in place of {@code b}; {@code a} (row-major d × d) is overwritten by its factor. */
-        static void solveInPlace(double[] a, int d, double[] b) {
-            for (int j = 0; j < d; j++) {
-                double s = a[j * d + j];
-                for (int k = 0; k < j; k++) {
-                    s -= a[j * d + k] * a[j * d + k];
-                }
-                double l = Math.sqrt(Math.max(s, 1e-12));
-                a[j * d + j] = l;
-                for (int i = j + 1; i < d; i++) {
-                    double t = a[i * d + j];
-                    for (int k = 0; k < j; k++) {
-                        t -= a[i * d + k] * a[j * d + k];
-                    }
-                    a[i * d + j] = t / l;
-                }
-            }
-            for (int i = 0; i < d; i++) {
-                double t = b[i];
-                for (int k = 0; k < i; k++) {
-                    t -= a[i * d + k] * b[k];
-                }
-                b[i] = t / a[i * d + i];
-            }
-            for (int i = d - 1; i >= 0; i--) {
-                double t = b[i];
-                for (int k = i + 1; k < d; k++) {
-                    t -= a[k * d + i] * b[k];
-                }
-                b[i] = t / a[i * d + i];
-            }
-        }
     }
 }

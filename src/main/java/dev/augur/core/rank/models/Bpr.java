@@ -1,6 +1,5 @@
 package dev.augur.core.rank.models;
 
-import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.Reason;
 import dev.augur.core.rank.Recommender;
@@ -67,7 +66,6 @@ public final class Bpr implements Recommender {
     static final long AUTO_STEPS = 20_000_000L;
     static final int MIN_EPOCHS = 20;
     static final int MAX_EPOCHS = 500;
-    private static final int BLOCK = 1 << 14;
 
     private final Params params;
     private int sgdThreads = 1;
@@ -136,21 +134,15 @@ public final class Bpr implements Recommender {
         }
         float[] b = new float[items];
         int nnz = r.nnz();
-        int[] sampled = usersToSample(r);
-        int workers = BlockRunner.workers(nnz, BLOCK, sgd);
-        SplittableRandom[] rnd = new SplittableRandom[workers];
-        for (int w = 0; w < workers; w++) {
-            rnd[w] = init.split();
-        }
+        int[] sampled = BprEpochs.usersToSample(r, r.cols());
+        SplittableRandom[] rnd = BprEpochs.workerStreams(init, nnz, sgd);
         int epochs = params.epochsFor(nnz);
         float reg = (float) params.regularization();
         boolean withBias = params.itemBias();
         long total = (long) epochs * nnz;
-        for (int e = 0; e < epochs && sampled.length > 0; e++) {
-            monitor.message("BPR epoch " + (e + 1) + " of " + epochs);
-            float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            BlockRunner.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total, (from, to, worker) ->
-                    steps(r, sampled, uf, itf, b, d, to - from, lr, reg, withBias, rnd[worker]));
+        if (sampled.length > 0) {
+            BprEpochs.run("", params.learningRate(), epochs, nnz, sgd, total, monitor, (n, lr, worker) ->
+                    steps(r, sampled, uf, itf, b, d, n, lr, reg, withBias, rnd[worker]));
         }
         for (int u = 0; u < users; u++) {
             if (r.rowLength(u) == 0) {
@@ -163,19 +155,6 @@ public final class Bpr implements Recommender {
         this.itemFactors = itf;
         this.bias = b;
         this.train = r;
-    }
-
-    /** Users with at least one training item and at least one item they did not interact with. */
-    private static int[] usersToSample(Csr r) {
-        int[] out = new int[r.rows()];
-        int n = 0;
-        for (int u = 0; u < r.rows(); u++) {
-            int len = r.rowLength(u);
-            if (len > 0 && len < r.cols()) {
-                out[n++] = u;
-            }
-        }
-        return Arrays.copyOf(out, n);
     }
 
     /** {@code n} SGD steps, each on a random user, one of their items and an item they never interacted with. */

@@ -1,6 +1,5 @@
 package dev.augur.core.rank.models;
 
-import dev.augur.core.task.BlockRunner;
 import dev.augur.core.rank.Csr;
 import dev.augur.core.rank.ModelParams;
 import dev.augur.core.rank.Reason;
@@ -9,20 +8,19 @@ import dev.augur.core.rank.TrainingData;
 import dev.augur.core.task.TaskMonitor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * Collaborative filtering and item text in one model. Three steps:
  * <ol>
- * <li>BPR, run as {@link Bpr} runs it (users drawn uniformly, Hogwild over the threads given, step size falling
- * linearly), learns a user vector {@code p_u} and an id vector {@code q_i} per item, each with a bias term (users
- * carry a constant 1 there). Negatives are drawn from items with training interactions only: an item nobody touched
- * says nothing about a user's taste, and pushing it down would teach the text map that its text is bad.</li>
+ * <li>BPR ({@link WarmItemBpr}), run as {@link Bpr} runs it (users drawn uniformly, Hogwild over the threads given,
+ * step size falling linearly), learns a user vector {@code p_u} and an id vector {@code q_i} per item, each with a
+ * bias term (users carry a constant 1 there). Negatives are drawn from items with training interactions only: an
+ * item nobody touched says nothing about a user's taste, and pushing it down would teach the text map that its text
+ * is bad.</li>
  * <li>A text map {@code W} (ridge regression, closed form) predicts an item's id vector from its unit text vector,
  * fitted on the items with interactions, each weighted by how well its id vector is known ({@code n/(n+c)}). This
  * aligns text with the collaborative space (the regression form of the alignment in CTRL or DeepMusic).</li>
@@ -98,8 +96,6 @@ public final class FusedModel implements Recommender {
         }
     }
 
-    private static final int BLOCK = 1 << 14;
-
     private final Params params;
     private int sgdThreads = 1;
     private int epochsRun;
@@ -169,16 +165,12 @@ public final class FusedModel implements Recommender {
         }
         TrainingData sgdData = new TrainingData(data.train(), data.trainByItem(), data.side(), data.seed(), sgd,
                 data.history());
-        BprState bpr = new BprState(sgdData, params.factors() + 1);
+        WarmItemBpr bpr = new WarmItemBpr(sgdData, params.factors() + 1);
         int epochs = params.epochsFor(nnz);
         long total = (long) (epochs + 1) * nnz; // the text map counts as one more epoch
         float reg = (float) params.regularization();
-        for (int e = 0; e < epochs; e++) {
-            monitor.message("fused: BPR epoch " + (e + 1) + " of " + epochs);
-            float lr = (float) (params.learningRate() * (1 - 0.9 * e / Math.max(1, epochs - 1)));
-            BlockRunner.run(nnz, BLOCK, sgd, monitor, (long) e * nnz, total,
-                    (from, to, worker) -> bpr.steps(to - from, lr, reg, worker));
-        }
+        BprEpochs.run("fused: ", params.learningRate(), epochs, nnz, sgd, total, monitor,
+                (n, lr, worker) -> bpr.steps(n, lr, reg, worker));
         monitor.checkCancelled();
         monitor.message("fused: mapping item texts into the id space");
         assemble(data, text, bpr, monitor);
@@ -187,7 +179,7 @@ public final class FusedModel implements Recommender {
     }
 
     /** Fits the text map and blends id and text vectors into the item vectors. */
-    private void assemble(TrainingData data, TextVectors text, BprState bpr, TaskMonitor monitor) {
+    private void assemble(TrainingData data, TextVectors text, WarmItemBpr bpr, TaskMonitor monitor) {
         int kk = bpr.k;
         int n = data.numItems();
         int d = text.dims();
@@ -318,106 +310,5 @@ public final class FusedModel implements Recommender {
             nb += y * y;
         }
         return na == 0 || nb == 0 ? 0 : dot / Math.sqrt(na * nb);
-    }
-
-    /** BPR's vectors with the item bias as their last component, and its sampling. */
-    private static final class BprState {
-        final int k;
-        final float[] p;
-        final float[] q;
-        private final Csr train;
-        private final int[] sampled;
-        private final int[] warmItems;
-        private final SplittableRandom[] rnd;
-
-        BprState(TrainingData data, int k) {
-            this.k = k;
-            this.train = data.train();
-            int numUsers = data.numUsers();
-            int numItems = data.numItems();
-            SplittableRandom init = new SplittableRandom(data.seed());
-            int[] counts = train.columnCounts();
-            int nw = 0;
-            for (int c : counts) {
-                if (c > 0) {
-                    nw++;
-                }
-            }
-            warmItems = new int[nw];
-            for (int i = 0, j = 0; i < numItems; i++) {
-                if (counts[i] > 0) {
-                    warmItems[j++] = i;
-                }
-            }
-            float scale = 0.1f;
-            p = new float[numUsers * k];
-            for (int u = 0; u < numUsers; u++) {
-                for (int f = 0; f < k - 1; f++) {
-                    p[u * k + f] = (float) init.nextGaussian() * scale;
-                }
-                p[u * k + k - 1] = 1;
-            }
-            q = new float[numItems * k];
-            for (int i : warmItems) { // cold items keep zero: never sampled, never trained
-                for (int f = 0; f < k - 1; f++) {
-                    q[i * k + f] = (float) init.nextGaussian() * scale;
-                }
-            }
-            // users with a training item and a warm item they have not touched (one to draw as negative)
-            int[] users = new int[numUsers];
-            int n = 0;
-            for (int u = 0; u < numUsers; u++) {
-                int len = train.rowLength(u);
-                if (len > 0 && len < nw) {
-                    users[n++] = u;
-                }
-            }
-            sampled = Arrays.copyOf(users, n);
-            int workers = BlockRunner.workers(train.nnz(), BLOCK, data.threads());
-            rnd = new SplittableRandom[workers];
-            for (int w = 0; w < workers; w++) {
-                rnd[w] = init.split();
-            }
-        }
-
-        /** {@code n} SGD steps on {@code ln σ(p_u·(q_pos − q_neg))}, by worker {@code worker}. */
-        void steps(int n, float lr, float reg, int worker) {
-            if (sampled.length == 0) {
-                return;
-            }
-            SplittableRandom r = rnd[worker];
-            int[] ptr = train.indptr();
-            int[] idx = train.indices();
-            int d = k - 1;
-            float keep = 1 - lr * reg;
-            for (int s = 0; s < n; s++) {
-                int u = sampled[r.nextInt(sampled.length)];
-                int from = ptr[u];
-                int to = ptr[u + 1];
-                int pos = idx[from + r.nextInt(to - from)];
-                int neg;
-                do {
-                    neg = warmItems[r.nextInt(warmItems.length)];
-                } while (Arrays.binarySearch(idx, from, to, neg) >= 0);
-                int po = u * k;
-                int io = pos * k;
-                int jo = neg * k;
-                float x = 0;
-                for (int f = 0; f < k; f++) {
-                    x += p[po + f] * (q[io + f] - q[jo + f]);
-                }
-                float step = lr * (float) (1 / (1 + Math.exp(x))); // σ(−x): the gradient of ln σ(x)
-                for (int f = 0; f < k; f++) {
-                    float pf = p[po + f];
-                    float qi = q[io + f];
-                    float qj = q[jo + f];
-                    if (f < d) {
-                        p[po + f] = keep * pf + step * (qi - qj);
-                    }
-                    q[io + f] = keep * qi + step * pf;
-                    q[jo + f] = keep * qj - step * pf;
-                }
-            }
-        }
     }
 }

@@ -1,10 +1,5 @@
 package dev.augur.core.rank.models;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.augur.core.augment.RenderedPrompt;
 import dev.augur.core.llm.LlmClient;
 import dev.augur.core.llm.LlmException;
@@ -20,45 +15,36 @@ import dev.augur.core.rank.TrainingData;
 import dev.augur.core.task.TaskCancelledException;
 import dev.augur.core.task.TaskMonitor;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * LLM listwise re-ranking, the LLMRank protocol (Hou et al., 2024): a retriever proposes each user's top
  * {@code candidates} (training items left out), the LLM sees the user's last {@code history} training items and the
  * candidates numbered {@code [1]..[n]} (short numbers: a model copies them back far more reliably than long ids) and
- * answers {@code {"ranking": [numbers…]}} under a JSON schema. The answer is read leniently and counted
- * ({@link RerankStats}): entries that are no number, numbers outside the candidates, repeats, and candidates left out,
- * which follow in the retriever's order. A failed call or an unreadable answer keeps the retriever's order.
+ * answers {@code {"ranking": [numbers…]}} under a JSON schema. The answer is read leniently ({@link RerankAnswer})
+ * and counted ({@link RerankStats}): entries that are no number, numbers outside the candidates, repeats, and
+ * candidates left out, which follow in the retriever's order. A failed call or an unreadable answer keeps the
+ * retriever's order.
  *
  * <p>Scores: the candidates, in the LLM's order, are lifted just above every other item; all other items keep the
  * retriever's score (so they follow in the retriever's order, exactly, without float round-off from subtracting a
  * large constant).
  *
  * <p>Every answer is cached ({@link RerankCache}) under SHA-256 of template id and version, rendered prompt, model
- * and parameters, the key profile generations use: a repeated evaluation makes no call. LLM calls happen in
- * {@link #score}, which the evaluator calls from several threads; the client serialises or parallelises them as it
- * can. A cancelled fit monitor or an interrupted thread stops scoring with {@link TaskCancelledException} before the
- * next call.
+ * and parameters ({@link RerankRequest}), the key profile generations use: a repeated evaluation makes no call. LLM
+ * calls happen in {@link #score}, which the evaluator calls from several threads; the client serialises or
+ * parallelises them as it can. A cancelled fit monitor or an interrupted thread stops scoring with
+ * {@link TaskCancelledException} before the next call.
  */
 public final class LlmReranker implements Recommender {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern NUMBER = Pattern.compile("^\\s*\\[?\\s*(-?\\d{1,9})\\s*]?(?:[\\s.:)].*)?$",
-            Pattern.DOTALL);
 
     /**
      * @param candidates   how many of the retriever's top items the LLM re-ranks
@@ -108,17 +94,13 @@ public final class LlmReranker implements Recommender {
         }
     }
 
-    /** One user's latest re-ranking: the candidates in their final order, whether the LLM ordered them, its counts. */
-    private record Ranked(int[] order, boolean byLlm, RerankStats stats) {
-    }
-
     private final Recommender retriever;
     private final LlmClient client;
     private final RerankCache cache;
     private final RerankTemplate template;
     private final Settings settings;
     private final TrainingHistory trainingHistory;
-    private final Map<Integer, Ranked> latest = new ConcurrentHashMap<>();
+    private final Map<Integer, Reranking> latest = new ConcurrentHashMap<>();
     private RerankStats total = RerankStats.ZERO;
 
     private volatile Fitted fitted;
@@ -198,9 +180,7 @@ public final class LlmReranker implements Recommender {
         }
         retriever.score(user, scores);
         int[] candidates = candidates(f.train(), user, scores);
-        Ranked ranked = candidates.length < 2
-                ? new Ranked(candidates, false, new RerankStats(1, 0, 0, 0, 0, 0, 0, 0))
-                : rank(f, user, candidates);
+        Reranking ranked = candidates.length < 2 ? Reranking.tooFew(candidates) : rank(f, user, candidates);
         lift(scores, ranked.order());
         latest.put(user, ranked);
         synchronized (this) {
@@ -215,7 +195,7 @@ public final class LlmReranker implements Recommender {
 
     /** Counts of {@code user}'s latest ranking, if it was scored since the last fit. */
     public Optional<RerankStats> stats(int user) {
-        return Optional.ofNullable(latest.get(user)).map(Ranked::stats);
+        return Optional.ofNullable(latest.get(user)).map(Reranking::stats);
     }
 
     /** The LLM's place for {@code item} first (when it was a candidate), then the retriever's reasons. */
@@ -224,7 +204,7 @@ public final class LlmReranker implements Recommender {
             return List.of();
         }
         List<Reason> out = new ArrayList<>();
-        Ranked r = latest.get(user);
+        Reranking r = latest.get(user);
         if (r != null) {
             int n = r.order().length;
             for (int j = 0; j < n; j++) {
@@ -273,7 +253,7 @@ public final class LlmReranker implements Recommender {
     }
 
     /** Asks the cache, else the LLM, for {@code user}'s order of {@code candidates}. */
-    private Ranked rank(Fitted f, int user, int[] candidates) {
+    private Reranking rank(Fitted f, int user, int[] candidates) {
         int n = candidates.length;
         List<String> history = new ArrayList<>();
         for (int i : f.history().recent(user, settings.history())) {
@@ -283,14 +263,13 @@ public final class LlmReranker implements Recommender {
         for (int i : candidates) {
             titles.add(f.titles()[i]);
         }
-        RenderedPrompt prompt = template.render(history, titles);
-        String params = canonicalParams(template.temperature(), settings.seed(), template.maxTokens());
-        String key = cacheKey(template, prompt, client.model(), params);
+        RerankRequest request = RerankRequest.of(template, settings.seed(), client.model(), history, titles);
+        RenderedPrompt prompt = request.prompt();
 
-        Optional<String> cached = cache.get(key);
+        Optional<String> cached = cache.get(request.key());
         if (cached.isPresent()) {
-            Parsed p = parse(cached.get(), n);
-            return p == null ? fallback(candidates, 0, 1) : ranked(candidates, p, 0, 1);
+            RerankAnswer p = RerankAnswer.parse(cached.get(), n);
+            return p == null ? Reranking.fallback(candidates, 0, 1) : Reranking.of(candidates, p, 0, 1);
         }
         if (f.monitor().isCancelled() || Thread.currentThread().isInterrupted()) {
             throw new TaskCancelledException();
@@ -304,139 +283,15 @@ public final class LlmReranker implements Recommender {
             if (Thread.currentThread().isInterrupted()) {
                 throw new TaskCancelledException();
             }
-            return fallback(candidates, 1, 0);
+            return Reranking.fallback(candidates, 1, 0);
         }
-        Parsed p = parse(answer.text(), n);
+        RerankAnswer p = RerankAnswer.parse(answer.text(), n);
         if (p == null) {
-            return fallback(candidates, 1, 0);
+            return Reranking.fallback(candidates, 1, 0);
         }
-        cache.put(key, new RerankCache.Entry(user, template.id(), template.version(), client.model(), params,
-                prompt.system(), prompt.user(), answer.text(), p.json(), answer.latencyMillis(), answer.promptTokens(),
-                answer.completionTokens()));
-        return ranked(candidates, p, 1, 0);
-    }
-
-    private static Ranked fallback(int[] candidates, long calls, long hits) {
-        return new Ranked(candidates, false, new RerankStats(1, calls, 1, 0, 0, 0, 0, hits));
-    }
-
-    /** The final order: the LLM's valid picks, then the candidates it left out in the retriever's order. */
-    private static Ranked ranked(int[] candidates, Parsed p, long calls, long hits) {
-        int n = candidates.length;
-        boolean[] placed = new boolean[n];
-        int[] order = new int[n];
-        int w = 0;
-        for (int pick : p.picks()) {
-            order[w++] = candidates[pick];
-            placed[pick] = true;
-        }
-        int missing = n - w;
-        for (int j = 0; j < n; j++) {
-            if (!placed[j]) {
-                order[w++] = candidates[j];
-            }
-        }
-        return new Ranked(order, true, new RerankStats(1, calls, 0, p.invalid(), p.duplicate(), p.invented(), missing,
-                hits));
-    }
-
-    /** A readable answer: the distinct valid picks (0-based candidate positions) in order, and the counts. */
-    record Parsed(int[] picks, int invalid, int duplicate, int invented, String json) {
-    }
-
-    /** Reads {@code text} as {@code {"ranking": [...]}} (or a bare array); null when it holds no such array. */
-    static Parsed parse(String text, int n) {
-        JsonNode root = readLenient(text);
-        JsonNode list = root == null ? null : root.isArray() ? root : root.get("ranking");
-        if (list == null || !list.isArray()) {
-            return null;
-        }
-        boolean[] seen = new boolean[n];
-        int[] picks = new int[n];
-        int w = 0;
-        int invalid = 0;
-        int duplicate = 0;
-        int invented = 0;
-        for (JsonNode e : list) {
-            Integer number = number(e);
-            if (number == null) {
-                invalid++;
-            } else if (number < 1 || number > n) {
-                invented++;
-            } else if (seen[number - 1]) {
-                duplicate++;
-            } else {
-                seen[number - 1] = true;
-                picks[w++] = number - 1;
-            }
-        }
-        ObjectNode json = JSON.createObjectNode();
-        ArrayNode ranking = json.putArray("ranking");
-        for (int j = 0; j < w; j++) {
-            ranking.add(picks[j] + 1);
-        }
-        return new Parsed(Arrays.copyOf(picks, w), invalid, duplicate, invented, json.toString());
-    }
-
-    /** An integer, a whole float, or text starting with a number ("7", "[7]", "[7] Title"); else null. */
-    private static Integer number(JsonNode e) {
-        if (e.isIntegralNumber()) {
-            return e.canConvertToInt() ? e.intValue() : Integer.MAX_VALUE;
-        }
-        if (e.isNumber()) {
-            double d = e.doubleValue();
-            return d == Math.rint(d) && Math.abs(d) < 1e9 ? (int) d : null;
-        }
-        if (e.isTextual()) {
-            Matcher m = NUMBER.matcher(e.textValue());
-            return m.matches() ? Integer.valueOf(m.group(1)) : null;
-        }
-        return null;
-    }
-
-    /** JSON from a model's text: as is, else the outermost {…} (code fences, a sentence around it). */
-    private static JsonNode readLenient(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return JSON.readTree(text.strip());
-        } catch (JsonProcessingException e) {
-            int a = text.indexOf('{');
-            int b = text.lastIndexOf('}');
-            if (a < 0 || b <= a) {
-                return null;
-            }
-            try {
-                return JSON.readTree(text.substring(a, b + 1));
-            } catch (JsonProcessingException again) {
-                return null;
-            }
-        }
-    }
-
-    /** The generation parameters as canonical JSON, as profile generations record them. */
-    static String canonicalParams(double temperature, long seed, int maxTokens) {
-        Map<String, Object> m = new TreeMap<>();
-        m.put("maxTokens", maxTokens);
-        m.put("seed", seed);
-        m.put("temperature", temperature);
-        try {
-            return JSON.writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** SHA-256 (hex) over template id + version, the rendered system and user messages, model and parameters. */
-    static String cacheKey(RerankTemplate t, RenderedPrompt p, String model, String canonicalParams) {
-        String s = t.id() + "@" + t.version() + "\u0000" + p.system() + "\u0000" + p.user() + "\u0000" + model
-                + "\u0000" + canonicalParams;
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        cache.put(request.key(), new RerankCache.Entry(user, template.id(), template.version(), client.model(),
+                request.params(), prompt.system(), prompt.user(), answer.text(), p.json(), answer.latencyMillis(),
+                answer.promptTokens(), answer.completionTokens()));
+        return Reranking.of(candidates, p, 1, 0);
     }
 }

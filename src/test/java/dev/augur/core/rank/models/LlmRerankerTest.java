@@ -186,14 +186,14 @@ class LlmRerankerTest {
 
     @Test
     void readsAnswersInCodeFencesAndBareArrays() {
-        assertThat(LlmReranker.parse("```json\n{\"ranking\": [2, 1]}\n```", 3).picks()).containsExactly(1, 0);
-        assertThat(LlmReranker.parse("[\"[3]\", 1.0, 2.5, null]", 3)).satisfies(p -> {
+        assertThat(RerankAnswer.parse("```json\n{\"ranking\": [2, 1]}\n```", 3).picks()).containsExactly(1, 0);
+        assertThat(RerankAnswer.parse("[\"[3]\", 1.0, 2.5, null]", 3)).satisfies(p -> {
             assertThat(p.picks()).containsExactly(2, 0);
             assertThat(p.invalid()).isEqualTo(2);
             assertThat(p.json()).isEqualTo("{\"ranking\":[3,1]}");
         });
-        assertThat(LlmReranker.parse("{\"order\": [1]}", 3)).isNull();
-        assertThat(LlmReranker.parse("", 3)).isNull();
+        assertThat(RerankAnswer.parse("{\"order\": [1]}", 3)).isNull();
+        assertThat(RerankAnswer.parse("", 3)).isNull();
     }
 
     @Test
