@@ -5,19 +5,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.BitSet;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Bulk writer for one new dataset, all in one transaction: either {@link #commit} makes everything visible
  * or {@link #close} without commit leaves the workspace exactly as it was.
  *
- * <p>External ids map to internal ids held in memory (one entry per distinct user or item, never per row),
- * rows go out in prepared batches, and the interaction indexes are rebuilt once at the end when that is
- * cheaper than maintaining them row by row. Not thread-safe: one importer thread owns it.
+ * <p>External ids map to internal ids held in memory ({@link DatasetIdMap}: one entry per distinct user or item,
+ * never per row), rows go out in prepared batches ({@link DatasetRows}), and the interaction indexes are rebuilt
+ * once at the end when that is cheaper than maintaining them row by row. This class owns the transaction around
+ * them. Not thread-safe: one importer thread owns it.
  */
 public final class DatasetWriter implements AutoCloseable {
     static final int BATCH = 10_000;
@@ -27,21 +24,9 @@ public final class DatasetWriter implements AutoCloseable {
     private final Connection c;
     private final String name;
     private final long datasetId;
-    private final Map<String, Integer> userIds = new HashMap<>();
-    private final Map<String, Integer> itemIds = new HashMap<>();
-    private final BitSet declaredItems = new BitSet();
-    private final BitSet itemsWithInteractions = new BitSet(); // cold items = the rest, counted without a query
-    private final int firstUserId;
-    private final int firstItemId;
-    private int nextUserId;
-    private int nextItemId;
+    private final DatasetIdMap ids;
     private final InteractionIndexes indexes;
-    private final RowBatch users;
-    private final RowBatch items;
-    private final InteractionPipe interactions;
-    private final RowBatch reviews;
-    private final RowBatch tags;
-    private final PreparedStatement fillItem;
+    private final DatasetRows rows;
     private boolean finished;
     private long committedAt;
     private RepeatFilter repeats; // set when the importer asks for duplicates to be dropped
@@ -83,18 +68,9 @@ public final class DatasetWriter implements AutoCloseable {
                     datasetId = rs.getLong(1);
                 }
             }
-            firstUserId = nextUserId = maxId("users") + 1;
-            firstItemId = nextItemId = maxId("items") + 1;
+            ids = new DatasetIdMap(maxId("users") + 1, maxId("items") + 1);
             indexes = new InteractionIndexes(c);
-            users = new RowBatch(c, "INSERT INTO users(id, dataset_id, external_id, attributes) VALUES (?,?,?,?)");
-            items = new RowBatch(c, "INSERT INTO items(id, dataset_id, external_id, title, description, categories, attributes)"
-                    + " VALUES (?,?,?,?,?,?,?)");
-            interactions = new InteractionPipe(c, datasetId);
-            reviews = new RowBatch(c, "INSERT INTO reviews(dataset_id, user_id, item_id, rating, ts, summary, text, attributes)"
-                    + " VALUES (?,?,?,?,?,?,?,?)");
-            tags = new RowBatch(c, "INSERT INTO tags(dataset_id, user_id, item_id, tag, ts) VALUES (?,?,?,?,?)");
-            fillItem = c.prepareStatement("UPDATE items SET title = ?, description = ?, categories = ?, attributes = ?"
-                    + " WHERE id = ?");
+            rows = new DatasetRows(c, datasetId);
         } catch (SQLException e) {
             abandon();
             throw new WorkspaceException("cannot start import into " + workspace.file() + ": " + e.getMessage(), e);
@@ -116,28 +92,19 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** The internal id of a user, created on first mention. */
     public int user(String externalId) {
-        Integer id = userIds.get(externalId);
-        return id != null ? id : putUser(externalId, "{}");
+        int id = ids.findUser(externalId);
+        return id >= 0 ? id : putUser(externalId, "{}");
     }
 
     public boolean hasUser(String externalId) {
-        return userIds.containsKey(externalId);
+        return ids.hasUser(externalId);
     }
 
     /** Declares a user with attributes (JSON object text); the id must be new. */
     public int putUser(String externalId, String attributesJson) {
-        if (userIds.containsKey(externalId)) {
-            throw new IllegalStateException("user " + externalId + " already written");
-        }
-        int id = nextUserId++;
-        userIds.put(externalId, id);
+        int id = ids.newUser(externalId);
         try {
-            PreparedStatement ps = users.ps;
-            ps.setInt(1, id);
-            ps.setLong(2, datasetId);
-            ps.setString(3, externalId);
-            ps.setString(4, attributesJson);
-            users.add();
+            rows.user(id, externalId, attributesJson);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -148,24 +115,21 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** The internal id of an item, or -1 when no file has mentioned it yet. */
     public int findItem(String externalId) {
-        Integer id = itemIds.get(externalId);
-        return id == null ? -1 : id;
+        return ids.findItem(externalId);
     }
 
     /** True when metadata for this item was written (not just a mention in an interaction). */
     public boolean isItemDeclared(String externalId) {
-        Integer id = itemIds.get(externalId);
-        return id != null && declaredItems.get(id - firstItemId);
+        return ids.isItemDeclared(externalId);
     }
 
     /** The internal id of an item, created bare (id only) on first mention; metadata may fill it later. */
     public int item(String externalId) {
-        Integer id = itemIds.get(externalId);
-        if (id != null) {
+        int id = ids.findItem(externalId);
+        if (id >= 0) {
             return id;
         }
-        int nid = nextItemId++;
-        itemIds.put(externalId, nid);
+        int nid = ids.newItem(externalId);
         insertItem(nid, externalId, null, null, "[]", "{}");
         return nid;
     }
@@ -176,26 +140,16 @@ public final class DatasetWriter implements AutoCloseable {
      * @param attributesJson JSON object with every other field
      */
     public int putItem(String externalId, String title, String description, String categoriesJson, String attributesJson) {
-        Integer id = itemIds.get(externalId);
-        if (id == null) {
-            int nid = nextItemId++;
-            itemIds.put(externalId, nid);
-            declaredItems.set(nid - firstItemId);
+        int id = ids.findItem(externalId);
+        if (id < 0) {
+            int nid = ids.newItem(externalId);
+            ids.declareItem(externalId, nid);
             insertItem(nid, externalId, title, description, categoriesJson, attributesJson);
             return nid;
         }
-        if (declaredItems.get(id - firstItemId)) {
-            throw new IllegalStateException("item " + externalId + " already written");
-        }
-        declaredItems.set(id - firstItemId);
+        ids.declareItem(externalId, id);
         try {
-            items.flush(); // the bare row must exist before it can be updated
-            fillItem.setString(1, title);
-            fillItem.setString(2, description);
-            fillItem.setString(3, categoriesJson);
-            fillItem.setString(4, attributesJson);
-            fillItem.setInt(5, id);
-            fillItem.executeUpdate();
+            rows.fillItem(id, title, description, categoriesJson, attributesJson);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -204,15 +158,7 @@ public final class DatasetWriter implements AutoCloseable {
 
     private void insertItem(int id, String externalId, String title, String description, String categories, String attributes) {
         try {
-            PreparedStatement ps = items.ps;
-            ps.setInt(1, id);
-            ps.setLong(2, datasetId);
-            ps.setString(3, externalId);
-            ps.setString(4, title);
-            ps.setString(5, description);
-            ps.setString(6, categories);
-            ps.setString(7, attributes);
-            items.add();
+            rows.item(id, externalId, title, description, categories, attributes);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -230,11 +176,9 @@ public final class DatasetWriter implements AutoCloseable {
         if (repeats != null && repeats.isRepeat(user, item, value, ts)) {
             return;
         }
-        if (item >= firstItemId) {
-            itemsWithInteractions.set(item - firstItemId);
-        }
+        ids.interacted(item);
         try {
-            interactions.add(user, item, value, ts, impression);
+            rows.interaction(user, item, value, ts, impression);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -243,30 +187,13 @@ public final class DatasetWriter implements AutoCloseable {
     /** Asks this writer to drop rows identical to an earlier one in (user, item, value, time). */
     public void dropDuplicateInteractions() {
         if (repeats == null) {
-            repeats = new RepeatFilter(firstUserId);
+            repeats = new RepeatFilter(ids.firstUserId());
         }
     }
 
     public void review(int user, int item, double rating, long ts, String summary, String text, String attributesJson) {
         try {
-            PreparedStatement ps = reviews.ps;
-            ps.setLong(1, datasetId);
-            ps.setInt(2, user);
-            ps.setInt(3, item);
-            if (Double.isNaN(rating)) {
-                ps.setNull(4, Types.REAL);
-            } else {
-                ps.setDouble(4, rating);
-            }
-            if (ts == NO_TIMESTAMP) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setLong(5, ts);
-            }
-            ps.setString(6, summary);
-            ps.setString(7, text);
-            ps.setString(8, attributesJson);
-            reviews.add();
+            rows.review(user, item, rating, ts, summary, text, attributesJson);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -274,17 +201,7 @@ public final class DatasetWriter implements AutoCloseable {
 
     public void tag(int user, int item, String tag, long ts) {
         try {
-            PreparedStatement ps = tags.ps;
-            ps.setLong(1, datasetId);
-            ps.setInt(2, user);
-            ps.setInt(3, item);
-            ps.setString(4, tag);
-            if (ts == NO_TIMESTAMP) {
-                ps.setNull(5, Types.INTEGER);
-            } else {
-                ps.setLong(5, ts);
-            }
-            tags.add();
+            rows.tag(user, item, tag, ts);
         } catch (SQLException e) {
             throw fail(e);
         }
@@ -292,28 +209,28 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Interactions written so far (rows dropped as duplicates while streaming are not counted). */
     public long interactionCount() {
-        return interactions.rows() - deletedDuplicates;
+        return rows.interactionRows() - deletedDuplicates;
     }
 
     public long reviewCount() {
-        return reviews.rows();
+        return rows.reviewRows();
     }
 
     public long tagCount() {
-        return tags.rows();
+        return rows.tagRows();
     }
 
     public int userCount() {
-        return userIds.size();
+        return ids.userCount();
     }
 
     public int itemCount() {
-        return itemIds.size();
+        return ids.itemCount();
     }
 
     /** Items of this dataset with no interaction: the cold-start cases. */
     public int coldItemCount() {
-        return itemIds.size() - itemsWithInteractions.cardinality();
+        return ids.coldItemCount();
     }
 
     /** {@link System#nanoTime()} when the data became visible to readers, or 0 before {@link #commit}. */
@@ -323,7 +240,7 @@ public final class DatasetWriter implements AutoCloseable {
 
     /** Items only mentioned by interactions, never given metadata. */
     public int bareItemCount() {
-        return itemIds.size() - declaredItems.cardinality();
+        return ids.bareItemCount();
     }
 
     // ---- finishing ---------------------------------------------------------------------------------------
@@ -338,15 +255,11 @@ public final class DatasetWriter implements AutoCloseable {
      */
     public long commit(java.util.function.LongFunction<String> report) {
         try {
-            users.flush();
-            items.flush();
-            interactions.flush();
-            reviews.flush();
-            tags.flush();
+            rows.flush();
             boolean findRepeatsInSql = repeats != null && !repeats.isExact();
             if (findRepeatsInSql) {
                 indexes.restore();
-                deletedDuplicates = indexes.deleteRepeats(firstUserId, nextUserId - 1);
+                deletedDuplicates = indexes.deleteRepeats(ids.firstUserId(), ids.lastUserId());
             }
             long duplicates = (repeats == null ? 0 : repeats.repeats()) + deletedDuplicates;
             try (PreparedStatement ps = c.prepareStatement("UPDATE datasets SET report = ? WHERE id = ?")) {
@@ -382,8 +295,8 @@ public final class DatasetWriter implements AutoCloseable {
     }
 
     private void abandon() {
-        if (interactions != null) {
-            interactions.close(); // no batch may land after the rollback
+        if (rows != null) {
+            rows.close(); // no batch may land after the rollback
         }
         try {
             c.rollback();
@@ -395,8 +308,8 @@ public final class DatasetWriter implements AutoCloseable {
 
     private void end() {
         finished = true;
-        if (interactions != null) {
-            interactions.close();
+        if (rows != null) {
+            rows.close();
         }
         try {
             c.setAutoCommit(true);
