@@ -59,10 +59,11 @@ public final class AugmentService {
         monitor.message("Generating " + template.id() + " v" + template.version() + " for " + entities.size() + " "
                 + request.target().id() + " with " + client.describe());
         runner.run(entities);
+        BatchTally done = runner.tally();
         return new AugmentReport(dataset.name(), template.id(), template.version(), client.model(), entities.size(),
-                runner.generated.get(), runner.cached.get(), runner.failed.get(), runner.llmCalls.get(),
-                runner.retries.get(), runner.reasks.get(), (System.nanoTime() - start) / 1e9,
-                runner.promptTokens.get(), runner.completionTokens.get());
+                done.generated.get(), done.cached.get(), done.failed.get(), runner.llmCalls(), runner.retries(),
+                done.reasks.get(), (System.nanoTime() - start) / 1e9, done.promptTokens.get(),
+                done.completionTokens.get());
     }
 
     /** The template a request names, checked against its target. */
