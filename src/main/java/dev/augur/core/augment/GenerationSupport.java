@@ -32,7 +32,13 @@ public final class GenerationSupport {
 
     /** SHA-256 (hex) over template id + version, the rendered system and user messages, model and parameters. */
     public static String cacheKey(PromptTemplate t, RenderedPrompt p, String model, String canonicalParams) {
-        return sha256(t.id() + "@" + t.version() + "\u0000" + p.system() + "\u0000" + p.user() + "\u0000" + model
+        return cacheKey(t.id(), t.version(), p, model, canonicalParams);
+    }
+
+    /** The same key for any template known by id and version (the LLM re-ranker's, say). */
+    public static String cacheKey(String templateId, int version, RenderedPrompt p, String model,
+                                  String canonicalParams) {
+        return sha256(templateId + "@" + version + "\u0000" + p.system() + "\u0000" + p.user() + "\u0000" + model
                 + "\u0000" + canonicalParams);
     }
 
