@@ -19,27 +19,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalDouble;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
  * The Review section's queue: the synthetic interactions of a dataset, filtered ({@link QueueFilter}), sorted and
  * paged, one of them current, with everything needed to judge it, and the keyboard commands on it. Decisions go to
  * a single writer thread ({@link DecisionQueue}) in key order, each committed before the next; the screen moves on
- * at once and the row shows its stored state when the commit returns. Reads run as jobs on the app's executor.
+ * at once and the row shows its stored state when the commit returns ({@link QueueDecisions}). Reads run as jobs on
+ * the app's executor.
  */
 public final class ReviewViewModel implements AutoCloseable {
     public static final int PAGE_SIZE = 500;
-    private static final String END = "No pending rows after this one in the current filter.";
-
-    /** A decision as committed, with the row as stored after it (null if it vanished). */
-    record Committed(ReviewDecision decision, SyntheticRow row) {
-    }
 
     /** Where the cursor lands after a page is read. */
     private enum Land { KEEP, FIRST, LAST, FIRST_PENDING }
@@ -48,7 +40,7 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BackgroundJobs jobs;
-    private final DecisionQueue decisions = new DecisionQueue();
+    private final DecisionQueue writer = new DecisionQueue();
     private final ObjectProperty<Path> workspace = new SimpleObjectProperty<>();
     private final QueueFilter filter = new QueueFilter();
     private final QueueCounts counts = new QueueCounts();
@@ -61,9 +53,8 @@ public final class ReviewViewModel implements AutoCloseable {
     private final ObservableList<SyntheticRow> rows = page.rows();
     private final ReviewDetail detail;
     private final ValueEditor editor = new ValueEditor();
-    private final List<Consumer<ReviewDecision>> committedListeners = new CopyOnWriteArrayList<>();
+    private final QueueDecisions decisions;
 
-    private final Set<Long> inFlight = new HashSet<>();
     private long listing;
     private Land land = Land.FIRST_PENDING;
 
@@ -76,17 +67,20 @@ public final class ReviewViewModel implements AutoCloseable {
         this.pageSize = pageSize;
         this.jobs = new BackgroundJobs(tasks, error::set);
         this.detail = new ReviewDetail(jobs, workspace::get);
-        this.annotator = new Annotator(decisions, workspace::get, message, error, () -> {
+        this.annotator = new Annotator(writer, workspace::get, message, error, () -> {
             if (counts.inBatch()) { // another annotator: other rows are theirs to do
                 land = Land.FIRST_PENDING;
                 refresh();
             }
         });
-        this.bulk = new BulkDecisions(jobs, decisions, workspace::get, filter, annotator, message, error,
+        this.bulk = new BulkDecisions(jobs, writer, workspace::get, filter, annotator, message, error,
                 () -> loadPage(0, Land.FIRST_PENDING));
-        this.batches = new BatchesViewModel(tasks, decisions, workspace::get, filter::datasetId, annotator::name,
+        this.batches = new BatchesViewModel(tasks, writer, workspace::get, filter::datasetId, annotator::name,
                 filter::buildOrNull, this::refresh);
         this.effect = new EffectViewModel(tasks, workspace::get, filter::datasetId);
+        this.decisions = new QueueDecisions(writer, workspace::get, filter, page, counts, annotator, editor, detail,
+                message, error, this::select,
+                () -> loadPage(page.nextOffset(filter.statusChosen()), Land.FIRST_PENDING));
         filter.onChange(() -> loadPage(0, Land.FIRST_PENDING));
         filter.datasetProperty().addListener((o, was, is) -> {
             batches.refresh();
@@ -111,7 +105,7 @@ public final class ReviewViewModel implements AutoCloseable {
         }
     }
 
-    // ---- reading the queue ----------------------------------------------------------------------------------------
+    // ---- reading the queue ------------------------------------------------------------------------------------------
 
     /** Re-reads the current page, the counts per status and the filter choices in the background. */
     public Job<QueuePage> refresh() {
@@ -132,7 +126,7 @@ public final class ReviewViewModel implements AutoCloseable {
         Land landing = land;
         land = Land.KEEP;
         return jobs.submit("Review queue of " + file.getFileName(), () -> {
-            decisions.awaitSubmitted(); // the page shows every decision already made, never a stale pending row
+            writer.awaitSubmitted(); // the page shows every decision already made, never a stale pending row
             try (Workspace ws = Workspace.open(file)) {
                 return QueuePage.read(ws, f, from, pageSize);
             }
@@ -153,7 +147,7 @@ public final class ReviewViewModel implements AutoCloseable {
         int at = switch (landing) {
             case FIRST -> 0;
             case LAST -> rows.size() - 1;
-            case FIRST_PENDING -> Math.max(0, nextPending(-1));
+            case FIRST_PENDING -> Math.max(0, decisions.nextPending(-1));
             case KEEP -> was == null ? 0 : Math.max(0, page.indexOf(was.interactionId()));
         };
         if (rows.isEmpty()) {
@@ -181,7 +175,7 @@ public final class ReviewViewModel implements AutoCloseable {
         refresh();
     }
 
-    // ---- the current row -------------------------------------------------------------------------------------------
+    // ---- the current row --------------------------------------------------------------------------------------------
 
     /** Makes row {@code index} of the page current and reads its detail. */
     public void select(int index) {
@@ -196,164 +190,11 @@ public final class ReviewViewModel implements AutoCloseable {
         detail.read(row);
     }
 
-    /** The first row after {@code from} still to decide whose decision is not on its way; -1 when none. */
-    private int nextPending(int from) {
-        for (int i = from + 1; i < rows.size(); i++) {
-            SyntheticRow r = rows.get(i);
-            if (counts.toDecide(r) && !inFlight.contains(r.interactionId())) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     private void clearCurrent() {
         page.clearCurrent();
         detail.clear();
         editor.cancel();
     }
-
-    // ---- decisions ---------------------------------------------------------------------------------------------------
-
-    public boolean accept() {
-        return decide(ReviewDecision.ACCEPT, Double.NaN);
-    }
-
-    public boolean reject() {
-        return decide(ReviewDecision.REJECT, Double.NaN);
-    }
-
-    public boolean skip() {
-        return decide(ReviewDecision.SKIP, Double.NaN);
-    }
-
-    /** Opens the inline editor on the current row's value. */
-    public boolean startEdit() {
-        SyntheticRow row = page.current();
-        if (row == null) {
-            return false;
-        }
-        editor.open(row);
-        return true;
-    }
-
-    /** Saves the editor's value as an edit (which accepts the row); a value that is not a number saves nothing. */
-    public boolean commitEdit() {
-        OptionalDouble v = editor.take();
-        return v.isPresent() && decide(ReviewDecision.EDIT, v.getAsDouble());
-    }
-
-    private boolean decide(String action, double value) {
-        SyntheticRow row = page.current();
-        Path file = workspace.get();
-        if (row == null || file == null) {
-            return false;
-        }
-        if (!annotator.require()) {
-            return false;
-        }
-        String who = annotator.name();
-        String inBatch = filter.batchChosen();
-        long id = row.interactionId();
-        int at = page.currentIndex();
-        String after = switch (action) {
-            case ReviewDecision.ACCEPT, ReviewDecision.EDIT -> "accepted";
-            case ReviewDecision.REJECT -> "rejected";
-            default -> row.status();
-        };
-        // shown at once; replaced by the stored row when the commit returns
-        page.showDecided(at, row, after, action.equals(ReviewDecision.EDIT) ? value : row.value());
-        inFlight.add(id);
-        if (!action.equals(ReviewDecision.SKIP)) {
-            counts.labelled(id, false);
-        }
-        boolean[] last = new boolean[1];
-        // queued before moving on: a page read that moving on starts must wait for this decision
-        decisions.write(file, ws -> {
-            ReviewDecision d = DecisionQueue.withRetry(() -> ws.annotations().decide(id, who, action, after, value,
-                    inBatch));
-            return new Committed(d, ws.synthetic().get(id).orElse(null));
-        }, c -> {
-            inFlight.remove(id);
-            committed(c);
-            message.set(RowText.done(c.decision(), c.row()) + (last[0] ? ". " + END : ""));
-        }, e -> {
-            inFlight.remove(id);
-            error.set("Not saved: " + e.getMessage());
-            reread(id);
-        });
-        last[0] = !moveOn(at);
-        return true;
-    }
-
-    /**
-     * After a decision on row {@code at}: the next pending row, on the next page if this one has none. False when
-     * there is none (the cursor stays).
-     */
-    private boolean moveOn(int at) {
-        int next = nextPending(at);
-        if (next >= 0) {
-            select(next);
-        } else if (page.hasNextPage()) {
-            loadPage(page.nextOffset(filter.statusChosen()), Land.FIRST_PENDING);
-        } else {
-            select(at); // stays, showing its new state
-            message.set(END);
-            return false;
-        }
-        return true;
-    }
-
-    /** Reverts the annotator's latest decision (logged as an undo) and makes the reverted row current. */
-    public boolean undo() {
-        Path file = workspace.get();
-        if (file == null || !annotator.require()) {
-            return false;
-        }
-        String who = annotator.name();
-        long ds = filter.datasetId();
-        decisions.write(file, ws -> DecisionQueue.withRetry(() -> ws.annotations().undoLast(who, ds))
-                .map(d -> new Committed(d, ws.synthetic().get(d.interactionId()).orElse(null))).orElse(null), c -> {
-            if (c == null) {
-                message.set("Nothing to undo.");
-                return;
-            }
-            committed(c);
-            counts.labelled(c.decision().interactionId(), true);
-            message.set(RowText.done(c.decision(), c.row()));
-            if (c.row() != null) {
-                int i = page.indexOf(c.row().interactionId());
-                if (i < 0) { // decided on another page: shown here so that it can be decided again
-                    i = Math.max(0, page.currentIndex());
-                    rows.add(Math.min(i, rows.size()), c.row());
-                }
-                select(i);
-            }
-        }, e -> error.set("Undo failed: " + e.getMessage()));
-        return true;
-    }
-
-    /** Applies a committed decision to the page: the row as stored, the counts, the detail when it is current. */
-    private void committed(Committed c) {
-        ReviewDecision d = c.decision();
-        int i = c.row() == null ? -1 : page.replace(c.row());
-        if (i >= 0 && i == page.currentIndex()) {
-            page.updateCurrent(c.row());
-            detail.read(c.row());
-        }
-        counts.committed(d);
-        committedListeners.forEach(l -> l.accept(d));
-    }
-
-    private void reread(long id) {
-        decisions.write(workspace.get(), ws -> ws.synthetic().get(id).orElse(null), r -> {
-            if (r != null) {
-                page.replace(r);
-            }
-        }, e -> { });
-    }
-
-    // ---- moving -------------------------------------------------------------------------------------------------------
 
     /** → : the next row, on the next page at the end of this one. */
     public void next() {
@@ -375,18 +216,47 @@ public final class ReviewViewModel implements AutoCloseable {
         }
     }
 
+    // ---- decisions (QueueDecisions) ---------------------------------------------------------------------------------
+
+    public boolean accept() {
+        return decisions.accept();
+    }
+
+    public boolean reject() {
+        return decisions.reject();
+    }
+
+    public boolean skip() {
+        return decisions.skip();
+    }
+
+    /** Opens the inline editor on the current row's value. */
+    public boolean startEdit() {
+        return decisions.startEdit();
+    }
+
+    /** Saves the editor's value as an edit (which accepts the row); a value that is not a number saves nothing. */
+    public boolean commitEdit() {
+        return decisions.commitEdit();
+    }
+
+    /** Reverts the annotator's latest decision (logged as an undo) and makes the reverted row current. */
+    public boolean undo() {
+        return decisions.undo();
+    }
+
     /** Tells {@code listener} (on the JavaFX thread) of every decision once it is committed. */
     public void addCommittedListener(Consumer<ReviewDecision> listener) {
-        committedListeners.add(listener);
+        decisions.addCommittedListener(listener);
     }
 
     /** Finishes the decisions on their way and closes the decision thread's workspace. */
     @Override
     public void close() {
-        decisions.close();
+        writer.close();
     }
 
-    // ---- parts and properties -----------------------------------------------------------------------------------------
+    // ---- parts and properties ---------------------------------------------------------------------------------------
 
     /** The filter form; changing it re-reads the queue from its first page. */
     public QueueFilter filter() {
@@ -438,7 +308,7 @@ public final class ReviewViewModel implements AutoCloseable {
 
     /** How many decisions (and other writes) are on their way to the disk. */
     public ReadOnlyIntegerProperty writingProperty() {
-        return decisions.writingProperty();
+        return writer.writingProperty();
     }
 
     public ReadOnlyStringProperty errorProperty() {
