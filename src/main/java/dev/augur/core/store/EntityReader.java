@@ -27,24 +27,7 @@ final class EntityReader {
                 + " (SELECT count(*) FROM reviews r WHERE r.item_id = i.id)"
                 + " FROM items i JOIN datasets d ON d.id = i.dataset_id WHERE i.external_id = ?"
                 + (dataset.isPresent() ? " AND d.name = ?" : "") + " ORDER BY d.id";
-        synchronized (c) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, externalId);
-                if (dataset.isPresent()) {
-                    ps.setString(2, dataset.get());
-                }
-                List<ItemRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw db.fail("reading item " + externalId, e);
-            }
-        }
+        return db.list(sql, "reading item " + externalId, EntityReader::itemWithCounts, byName(externalId, dataset));
     }
 
     List<UserRecord> users(String externalId, Optional<String> dataset) {
@@ -53,71 +36,38 @@ final class EntityReader {
                 + " (SELECT count(*) FROM reviews r WHERE r.user_id = u.id)"
                 + " FROM users u JOIN datasets d ON d.id = u.dataset_id WHERE u.external_id = ?"
                 + (dataset.isPresent() ? " AND d.name = ?" : "") + " ORDER BY d.id";
-        synchronized (c) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, externalId);
-                if (dataset.isPresent()) {
-                    ps.setString(2, dataset.get());
-                }
-                List<UserRecord> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new UserRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getLong(5), rs.getLong(6)));
-                    }
-                }
-                return out;
-            } catch (SQLException e) {
-                throw db.fail("reading user " + externalId, e);
-            }
-        }
+        return db.list(sql, "reading user " + externalId, rs -> new UserRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6)), byName(externalId, dataset));
+    }
+
+    /** The external id, then the dataset name when one is given. */
+    private static Object[] byName(String externalId, Optional<String> dataset) {
+        return dataset.isPresent() ? new Object[] {externalId, dataset.get()} : new Object[] {externalId};
     }
 
     Optional<ItemRecord> item(long itemId) {
         String sql = "SELECT i.id, (SELECT d.name FROM datasets d WHERE d.id = i.dataset_id), i.external_id, i.title,"
                 + " i.description, i.categories, i.attributes FROM items i WHERE i.id = ?";
-        synchronized (c) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, itemId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), 0, 0)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw db.fail("reading item " + itemId, e);
-            }
-        }
+        return db.first(sql, "reading item " + itemId, rs -> new ItemRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), 0, 0), itemId);
     }
 
     Optional<UserRecord> user(long userId) {
         String sql = "SELECT u.id, (SELECT d.name FROM datasets d WHERE d.id = u.dataset_id), u.external_id, u.attributes"
                 + " FROM users u WHERE u.id = ?";
-        synchronized (c) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(new UserRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), 0, 0)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw db.fail("reading user " + userId, e);
-            }
-        }
+        return db.first(sql, "reading user " + userId, rs -> new UserRecord(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), 0, 0), userId);
     }
 
     Optional<Long> entityId(long datasetId, String kind, String externalId) {
         String sql = "SELECT id FROM " + DatasetScanReader.entityTable(kind) + " WHERE dataset_id = ? AND external_id = ?";
-        synchronized (c) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setLong(1, datasetId);
-                ps.setString(2, externalId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                }
-            } catch (SQLException e) {
-                throw db.fail("looking up " + kind + " " + externalId, e);
-            }
-        }
+        return db.first(sql, "looking up " + kind + " " + externalId, rs -> rs.getLong(1), datasetId, externalId);
+    }
+
+    /** An item row with its observed-interaction and review counts (columns 8 and 9). */
+    private static ItemRecord itemWithCounts(ResultSet rs) throws SQLException {
+        return new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getLong(8), rs.getLong(9));
     }
 
     List<ItemRecord> itemsByIds(List<Long> ids) {
@@ -143,9 +93,7 @@ final class EntityReader {
                         }
                         try (ResultSet rs = ps.executeQuery()) {
                             while (rs.next()) {
-                                found.put(rs.getLong(1), new ItemRecord(rs.getLong(1), rs.getString(2), rs.getString(3),
-                                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                        rs.getLong(8), rs.getLong(9)));
+                                found.put(rs.getLong(1), itemWithCounts(rs));
                             }
                         }
                     }

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,40 @@ final class ReadConnection {
 
     Path file() {
         return file;
+    }
+
+    /** Reads one row of a result into a value. */
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Every row of {@code sql}, with {@code params} bound in order, read by {@code row}; one query at a time on the
+     * connection. {@code what} names the read in the error ("reading item i0001").
+     */
+    <T> List<T> list(String sql, String what, Row<T> row, Object... params) {
+        synchronized (c) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (int k = 0; k < params.length; k++) {
+                    ps.setObject(k + 1, params[k]);
+                }
+                List<T> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row.read(rs));
+                    }
+                }
+                return out;
+            } catch (SQLException e) {
+                throw fail(what, e);
+            }
+        }
+    }
+
+    /** The first row of {@code sql} as {@link #list} reads it; empty when there is none. */
+    <T> Optional<T> first(String sql, String what, Row<T> row, Object... params) {
+        return list(sql, what, row, params).stream().findFirst();
     }
 
     /** The first column of the first row of {@code sql}, or 0; {@code dataset} binds the first parameter. */
